@@ -1,0 +1,90 @@
+import globals from 'globals';
+import pluginVue from 'eslint-plugin-vue';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events'];
+
+/** Import boundaries: code is grouped by where it runs (DESIGN.md §2). */
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', ...NODE_BUILTINS], message: 'src-shared runs everywhere: no electron or node imports.' },
+        { group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', 'vue', 'pinia'], message: 'src-shared imports nothing environment-specific.' },
+      ]),
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', ...NODE_BUILTINS], message: 'The renderer is untrusted and sandboxed: no electron or node.' },
+        { group: ['**/src-main/**'], message: 'The renderer talks to main only through the kiosk API.' },
+        { group: ['**/src-preload/index*'], message: 'Use createKioskApi; the preload entry belongs to Electron.' },
+      ]),
+    },
+  },
+  {
+    files: ['src-preload/createKioskApi.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['electron', ...NODE_BUILTINS], message: 'Shared by both shells: no electron here.' }]),
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/src-renderer/**', '**/src-preload/**'], message: 'Main does not import renderer or preload code.' },
+      ]),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name='handle']",
+          message: 'Bind IPC only through bindIpc (src-main/shell/ipcBinding.ts).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/shell/ipcBinding.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src-main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', 'fastify', 'axios'], message: 'The core is transport-free.' },
+        { group: ['**/src-renderer/**', '**/src-preload/**'], message: 'Main does not import renderer or preload code.' },
+      ]),
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,76 @@
+/**
+ * What the main core needs from the recovery backend. The axios client
+ * (`client.ts`) implements it over HTTP against a real backend or the
+ * embedded stub; every method resolves to a Result and never throws.
+ * Tokens and ids in here stay in main: the core never forwards them to the
+ * renderer.
+ */
+import type { Result } from '../../src-shared/errors';
+import type { OtpChannel, OutboxMessage } from '../../src-shared/contract';
+
+export interface BackendChallenge {
+  challengeId: string;
+  channel: OtpChannel;
+  destinationMasked: string;
+  /** ISO times from the backend's clock. */
+  expiresAt: string;
+  resendAvailableAt: string;
+  resendsRemaining: number;
+}
+
+/** A recovery in progress on the backend, as main holds it. */
+export interface BackendRecovery {
+  recoveryId: string;
+  /** Bearer token for the recovery's later calls. */
+  recoveryToken: string;
+}
+
+export interface BackendSignIn {
+  displayName: string;
+}
+
+export interface BackendOperator {
+  staffId: string;
+  name: string;
+  operatorToken: string;
+}
+
+export type BackendOtpResult = { status: 'otp-verified' } | { status: 'completed'; reference: string };
+
+/** Identifies the calling kiosk (per-kiosk guard) and operator, on every request. */
+export interface CallContext {
+  kioskId: string;
+  operatorToken?: string;
+}
+
+export interface BackendClient {
+  /** `identifier` is normalised: E.164 phone or lower-case e-mail. */
+  signIn(ctx: CallContext, identifier: string, password: string): Promise<Result<BackendSignIn>>;
+  operatorSignIn(ctx: CallContext, staffId: string, pin: string): Promise<Result<BackendOperator>>;
+  /** Phone (E.164) or e-mail path; answers alike whether or not an account exists. */
+  startRecovery(
+    ctx: CallContext,
+    path: 'phone' | 'email',
+    destination: string,
+  ): Promise<Result<BackendRecovery & { challenge: BackendChallenge }>>;
+  verifyIdentity(
+    ctx: CallContext,
+    identity: { nik: string; fullName: string; motherMaidenName: string },
+  ): Promise<Result<BackendRecovery>>;
+  submitCredentials(
+    ctx: CallContext,
+    recovery: BackendRecovery,
+    creds: { phone: string; email: string; password: string; otpChannel: OtpChannel },
+  ): Promise<Result<BackendChallenge>>;
+  verifyOtp(
+    ctx: CallContext,
+    recovery: BackendRecovery,
+    challengeId: string,
+    code: string,
+  ): Promise<Result<BackendOtpResult>>;
+  resendOtp(ctx: CallContext, recovery: BackendRecovery, challengeId: string): Promise<Result<BackendChallenge>>;
+  /** Phone/e-mail paths, after the OTP was verified. */
+  setPassword(ctx: CallContext, recovery: BackendRecovery, password: string): Promise<Result<{ reference: string }>>;
+  /** Training only: what the stub "sent". */
+  outbox(ctx: CallContext): Promise<Result<OutboxMessage[]>>;
+}

@@ -1,0 +1,35 @@
+import type { OperatorView } from '../../src-shared/contract';
+import type { BackendClient, CallContext } from '../backend/types';
+import type { AuditTrail } from './auditTrail';
+import type { KioskConfig } from './config';
+import type { SessionStore, WindowSession } from './recoverySession';
+
+/** The signed-in officer of an assisted kiosk; the token stays in main. */
+export interface OperatorState {
+  view: OperatorView;
+  operatorToken: string;
+}
+
+/** What every service of the core is built from. */
+export interface CoreDeps {
+  config: KioskConfig;
+  backend: BackendClient;
+  audit: AuditTrail;
+  sessions: SessionStore;
+  /** Training mode: the embedded stub is the backend. */
+  training: boolean;
+  demoOperator?: { staffId: string; pin: string };
+  now: () => number;
+  operator: { current?: OperatorState };
+}
+
+export function callContext(deps: CoreDeps): CallContext {
+  const token = deps.operator.current?.operatorToken;
+  return token ? { kioskId: deps.config.kioskId, operatorToken: token } : { kioskId: deps.config.kioskId };
+}
+
+/** The fields every audit event of a window carries. */
+export function auditBase(deps: CoreDeps, session: WindowSession): { sessionId: string; operatorId?: string } {
+  const operatorId = deps.operator.current?.view.staffId;
+  return operatorId ? { sessionId: session.sessionId, operatorId } : { sessionId: session.sessionId };
+}

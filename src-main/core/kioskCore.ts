@@ -1,0 +1,111 @@
+import type { EndSessionRequest, KioskInfo, OutboxMessage } from '../../src-shared/contract';
+import { fail, ok, type Result } from '../../src-shared/errors';
+import type { AuditEventName, AuditSink } from '../audit/types';
+import type { BackendClient } from '../backend/types';
+import { AuditTrail } from './auditTrail';
+import type { KioskConfig } from './config';
+import { auditBase, callContext, type CoreDeps } from './coreDeps';
+import { createOperatorService } from './operatorService';
+import { SessionStore } from './recoverySession';
+import { createRecoveryService } from './recoveryService';
+import { createRouter, type Caller, type Handlers, type Router } from './router';
+import { createSignInService } from './signInService';
+
+export interface KioskCoreOptions {
+  config: KioskConfig;
+  backend: BackendClient;
+  audit: AuditSink;
+  training: boolean;
+  demoOperator?: { staffId: string; pin: string };
+  now?: () => number;
+  /** Told of faults; receives error names/codes only, never payloads. */
+  onFault?: (what: string, err: unknown) => void;
+}
+
+export interface KioskCore {
+  router: Router;
+  /** Wipes a window's session without a renderer call: idle in main, crash, window closed. */
+  wipeWindow(windowId: string, reason: 'crash' | 'closed' | 'idle'): Promise<void>;
+  /** Whether main still holds anything for the window (tests, wipe checks). */
+  holdsSession(windowId: string): boolean;
+}
+
+const END_EVENTS: Record<EndSessionRequest['reason'], AuditEventName> = {
+  cancel: 'session.cancelled',
+  finish: 'session.finished',
+  idle: 'session.timed-out',
+  'sign-out': 'session.finished',
+};
+
+/**
+ * The transport-free heart of main: services behind one router. Both shells
+ * (Electron IPC, browser HTTP bridge) are thin adapters over `router.dispatch`.
+ */
+export function createKioskCore(options: KioskCoreOptions): KioskCore {
+  const sessions = new SessionStore();
+  const deps: CoreDeps = {
+    config: options.config,
+    backend: options.backend,
+    audit: new AuditTrail(options.audit, (err) => options.onFault?.('audit', err)),
+    sessions,
+    training: options.training,
+    ...(options.demoOperator ? { demoOperator: options.demoOperator } : {}),
+    now: options.now ?? Date.now,
+    operator: {},
+  };
+
+  const signIn = createSignInService(deps);
+  const operator = createOperatorService(deps);
+  const recovery = createRecoveryService(deps);
+
+  const handlers: Handlers = {
+    async getKioskInfo(): Promise<Result<KioskInfo>> {
+      const { config } = deps;
+      const info: KioskInfo = {
+        kioskId: config.kioskId,
+        mode: config.mode,
+        training: deps.training,
+        defaultLanguage: config.language,
+        idle: { ...config.idle },
+      };
+      if (deps.training && deps.demoOperator) info.demoOperator = { ...deps.demoOperator };
+      if (deps.operator.current) info.operator = { ...deps.operator.current.view };
+      return ok(info);
+    },
+    signIn: signIn.signIn,
+    operatorSignIn: operator.operatorSignIn,
+    operatorSignOut: operator.operatorSignOut,
+    startRecoveryByPhone: recovery.startRecoveryByPhone,
+    startRecoveryByEmail: recovery.startRecoveryByEmail,
+    verifyIdentity: recovery.verifyIdentity,
+    submitNewCredentials: recovery.submitNewCredentials,
+    verifyOtp: recovery.verifyOtp,
+    resendOtp: recovery.resendOtp,
+    setNewPassword: recovery.setNewPassword,
+    async endSession(caller: Caller, req: EndSessionRequest): Promise<Result<null>> {
+      const session = sessions.get(caller.windowId);
+      const recorded = await deps.audit.record({ ...auditBase(deps, session), event: END_EVENTS[req.reason], outcome: 'info' });
+      // The wipe happens whether or not the event could be written: no citizen data stays behind.
+      sessions.wipe(caller.windowId);
+      return recorded ? ok(null) : fail('OUT_OF_SERVICE');
+    },
+    async getTrainingOutbox(): Promise<Result<OutboxMessage[]>> {
+      if (!deps.training) return fail('FORBIDDEN');
+      return deps.backend.outbox(callContext(deps));
+    },
+  };
+
+  return {
+    router: createRouter(handlers, { onFault: (method, err) => options.onFault?.(method, err) }),
+    async wipeWindow(windowId, reason) {
+      if (!sessions.has(windowId)) return;
+      const session = sessions.get(windowId);
+      const event: AuditEventName = reason === 'crash' ? 'renderer.crashed' : reason === 'idle' ? 'session.timed-out' : 'session.wiped';
+      await deps.audit.record({ ...auditBase(deps, session), event, outcome: 'info' });
+      sessions.wipe(windowId);
+    },
+    holdsSession(windowId) {
+      return sessions.has(windowId);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { RecoveryPath, SignedInView } from '../../src-shared/contract';
+import type { BackendChallenge, BackendRecovery } from '../backend/types';
+
+/**
+ * What main holds for one window between calls. Tokens and challenge ids
+ * live only here, never in the renderer; the whole object is dropped on
+ * finish, cancel, idle and renderer crash.
+ */
+export interface RecoveryState {
+  path: RecoveryPath;
+  /** Set once the backend accepted the first step (OTP sent, or identity verified). */
+  backend?: BackendRecovery;
+  challenge?: BackendChallenge;
+  /** Phone/e-mail paths: OTP verified, a new password may be set. */
+  otpVerified: boolean;
+}
+
+export interface WindowSession {
+  readonly sessionId: string;
+  signedIn?: SignedInView;
+  recovery?: RecoveryState;
+}
+
+export class SessionStore {
+  readonly #sessions = new Map<string, WindowSession>();
+
+  get(windowId: string): WindowSession {
+    let session = this.#sessions.get(windowId);
+    if (!session) {
+      session = { sessionId: randomUUID() };
+      this.#sessions.set(windowId, session);
+    }
+    return session;
+  }
+
+  /** Drops everything the window's session held; the next call starts a new session id. */
+  wipe(windowId: string): void {
+    const session = this.#sessions.get(windowId);
+    if (session) {
+      delete session.recovery;
+      delete session.signedIn;
+    }
+    this.#sessions.delete(windowId);
+  }
+
+  /** For tests and the wipe check: does main hold anything for this window? */
+  has(windowId: string): boolean {
+    return this.#sessions.has(windowId);
+  }
+}

@@ -1,0 +1,41 @@
+import type { SignInRequest, SignedInView } from '../../src-shared/contract';
+import { fail, ok, type Result } from '../../src-shared/errors';
+import { normalizeEmail } from '../../src-shared/rules/email';
+import { maskEmail, maskName, maskPhone } from '../../src-shared/rules/masking';
+import { normalizeIndonesianMobile } from '../../src-shared/rules/phone';
+import type { Caller } from './router';
+import { auditBase, callContext, type CoreDeps } from './coreDeps';
+
+/** Citizen sign-in (seed screen 1): e-mail or any Indonesian mobile form + password. */
+export function createSignInService(deps: CoreDeps) {
+  return {
+    async signIn(caller: Caller, req: SignInRequest): Promise<Result<SignedInView>> {
+      const session = deps.sessions.get(caller.windowId);
+      const isEmail = req.identifier.includes('@');
+      const identifier = isEmail ? normalizeEmail(req.identifier) : normalizeIndonesianMobile(req.identifier);
+      if (!identifier) return fail('VALIDATION_FAILED', { field: 'identifier' });
+      const identifierMasked = isEmail ? maskEmail(identifier) : maskPhone(identifier);
+      const base = { ...auditBase(deps, session), subject: identifierMasked };
+
+      // The backend counts wrong passwords: the try is recorded before it is made.
+      if (!(await deps.audit.record({ ...base, event: 'signin.attempted', outcome: 'info' }))) {
+        return fail('OUT_OF_SERVICE');
+      }
+      const result = await deps.backend.signIn(callContext(deps), identifier, req.password);
+      if (result.ok) {
+        const view: SignedInView = { displayName: maskName(result.value.displayName), identifierMasked };
+        if (!(await deps.audit.record({ ...base, event: 'signin.succeeded', outcome: 'success' }))) {
+          return fail('OUT_OF_SERVICE');
+        }
+        session.signedIn = view;
+        return ok(view);
+      }
+      const { error } = result;
+      const detail: Record<string, string | number> = { code: error.code };
+      if (error.attemptsRemaining !== undefined) detail.attemptsRemaining = error.attemptsRemaining;
+      const event = error.code === 'ACCOUNT_LOCKED' ? 'signin.locked' : 'signin.failed';
+      if (!(await deps.audit.record({ ...base, event, outcome: 'failure', detail }))) return fail('OUT_OF_SERVICE');
+      return result;
+    },
+  };
+}

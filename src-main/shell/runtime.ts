@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AuditSink } from '../audit/types';
+import { createBackendClient } from '../backend/client';
+import { startStub } from '../backend/stub/server';
+import type { KioskConfig } from '../core/config';
+import { createKioskCore, type KioskCore } from '../core/kioskCore';
+
+/** What both shells start from: config, a data folder, and optional test hooks. */
+export interface RuntimeOptions {
+  config: KioskConfig;
+  dataDir: string;
+  /** Opens the audit log; the Electron shell passes one keyed by safeStorage. */
+  openAudit: (dir: string, kioskId: string) => Promise<AuditSink & { close(): Promise<void> }>;
+  /** Mounts the stub's test controls (clock, faults): tests and trainers only. */
+  stubTestControls?: boolean;
+  /** Port for the embedded stub (0 = ephemeral). */
+  stubPort?: number;
+  onFault?: (what: string, err: unknown) => void;
+}
+
+export interface Runtime {
+  core: KioskCore;
+  config: KioskConfig;
+  /** Set when the embedded stub is the backend (training mode). */
+  stubUrl?: string;
+  close(): Promise<void>;
+}
+
+/** The demo operator of DESIGN.md §8, shown on the training sign-in screen only. */
+const DEMO_OPERATOR = { staffId: 'PTG001', pin: '246810' };
+
+/**
+ * Starts the shared main-process core: the embedded stub (when configured),
+ * the axios client, the audit log and the router. Shells add only transport.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, dataDir } = options;
+  await mkdir(dataDir, { recursive: true });
+
+  const embedded = config.backend === 'embedded';
+  const stub = embedded
+    ? await startStub({
+        port: options.stubPort ?? 0,
+        stateFile: join(dataDir, 'stub', 'state.json'),
+        testControls: options.stubTestControls === true,
+      })
+    : undefined;
+  const baseUrl = stub ? stub.url : config.backend;
+
+  const audit = await options.openAudit(join(dataDir, 'audit'), config.kioskId);
+  await audit.append({ event: 'config.loaded', outcome: 'info', detail: { mode: config.mode, training: embedded } });
+
+  const core = createKioskCore({
+    config,
+    backend: createBackendClient({ baseUrl, timeoutMs: config.backendTimeoutMs }),
+    audit,
+    training: embedded,
+    ...(embedded ? { demoOperator: DEMO_OPERATOR } : {}),
+    ...(options.onFault ? { onFault: options.onFault } : {}),
+  });
+
+  return {
+    core,
+    config,
+    ...(stub ? { stubUrl: stub.url } : {}),
+    async close() {
+      await audit.close();
+      await stub?.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The app's origin under its custom protocol (never file://). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * The in-memory session partition: no `persist:` prefix, so cookies, storage
+ * and cache vanish with the process and can be cleared on every wipe.
+ */
+export const KIOSK_PARTITION = 'kiosk-memory';
+
+/**
+ * The one place window options are decided (unit-tested without Electron).
+ * Hardened: isolated, sandboxed, no Node, no devtools outside development.
+ */
+export function kioskWindowOptions(options: { preloadPath: string; development: boolean }): BrowserWindowConstructorOptions {
+  const { development } = options;
+  return {
+    width: 1280,
+    height: 900,
+    show: false,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    kiosk: !development,
+    fullscreen: !development,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: development,
+      partition: KIOSK_PARTITION,
+      safeDialogs: true,
+    },
+  };
+}
+
+/** Only our own app origin (or the dev server in development) may call the bridge or be navigated to. */
+export function isTrustedUrl(url: string | undefined, devServerUrl: string | undefined): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true;
+  if (devServerUrl) {
+    const dev = new URL(devServerUrl);
+    return parsed.origin === dev.origin;
+  }
+  return false;
+}

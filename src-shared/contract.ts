@@ -1,0 +1,155 @@
+/**
+ * The one IPC contract shared by main, preload and renderer (and by the
+ * browser shell's HTTP bridge). Intent-level methods only: the renderer never
+ * sees tokens, challenge ids or OTP codes (DESIGN.md §1).
+ */
+import type { Result } from './errors';
+
+export type KioskMode = 'assisted' | 'self-service';
+export type Language = 'id' | 'en';
+export type OtpChannel = 'sms' | 'email';
+export type RecoveryPath = 'phone' | 'email' | 'identity';
+
+export interface KioskInfo {
+  kioskId: string;
+  mode: KioskMode;
+  /** On whenever the embedded stub is the backend. */
+  training: boolean;
+  defaultLanguage: Language;
+  /** Shown on the training sign-in screen only. */
+  demoOperator?: { staffId: string; pin: string };
+  operator?: OperatorView;
+  idle: { warnAfterSeconds: number; countdownSeconds: number };
+}
+
+export interface OperatorView {
+  staffId: string;
+  name: string;
+}
+
+export interface SignInRequest {
+  identifier: string;
+  password: string;
+}
+
+export interface SignedInView {
+  /** e.g. `S*** R***`: never the full name. */
+  displayName: string;
+  /** `08*****2797` or `s***@example.com`. */
+  identifierMasked: string;
+}
+
+export interface OperatorSignInRequest {
+  staffId: string;
+  pin: string;
+}
+
+export interface StartByPhoneRequest {
+  phone: string;
+}
+
+export interface StartByEmailRequest {
+  email: string;
+}
+
+export interface VerifyIdentityRequest {
+  nik: string;
+  fullName: string;
+  motherMaidenName: string;
+  /** Assisted mode: "KTP asli telah diperiksa petugas". */
+  idCardChecked?: boolean;
+}
+
+export interface NewCredentialsRequest {
+  phone: string;
+  email: string;
+  password: string;
+  otpChannel: OtpChannel;
+}
+
+export interface VerifyOtpRequest {
+  code: string;
+}
+
+export interface NewPasswordRequest {
+  password: string;
+}
+
+/** What the Verifikasi screen needs to show; nothing secret. */
+export interface OtpChallengeView {
+  channel: OtpChannel;
+  destinationMasked: string;
+  expiresInSeconds: number;
+  resendAvailableInSeconds: number;
+  resendsRemaining: number;
+}
+
+export type VerifyOtpView = { next: 'set-password' } | { next: 'done'; reference: string };
+
+export interface RecoveryDoneView {
+  reference: string;
+}
+
+export interface OutboxMessage {
+  id: string;
+  channel: OtpChannel;
+  /** Masked destination: the training panel shows whose phone it is. */
+  toMasked: string;
+  sentAt: string;
+  subject?: string;
+  body: string;
+}
+
+/** Everything the renderer may ask of main. Each method resolves to a Result, never throws. */
+export interface KioskApi {
+  getKioskInfo(): Promise<Result<KioskInfo>>;
+  signIn(req: SignInRequest): Promise<Result<SignedInView>>;
+  operatorSignIn(req: OperatorSignInRequest): Promise<Result<OperatorView>>;
+  operatorSignOut(): Promise<Result<null>>;
+  startRecoveryByPhone(req: StartByPhoneRequest): Promise<Result<OtpChallengeView>>;
+  startRecoveryByEmail(req: StartByEmailRequest): Promise<Result<OtpChallengeView>>;
+  verifyIdentity(req: VerifyIdentityRequest): Promise<Result<null>>;
+  submitNewCredentials(req: NewCredentialsRequest): Promise<Result<OtpChallengeView>>;
+  verifyOtp(req: VerifyOtpRequest): Promise<Result<VerifyOtpView>>;
+  resendOtp(): Promise<Result<OtpChallengeView>>;
+  setNewPassword(req: NewPasswordRequest): Promise<Result<RecoveryDoneView>>;
+  /** Wipes the main-process recovery session (cancel, finish, idle). */
+  endSession(reason: EndSessionRequest): Promise<Result<null>>;
+  getTrainingOutbox(): Promise<Result<OutboxMessage[]>>;
+}
+
+export interface EndSessionRequest {
+  reason: 'cancel' | 'finish' | 'idle' | 'sign-out';
+}
+
+export type KioskMethod = keyof KioskApi;
+
+/** Every method of the contract, for the shells' bindings (checked exhaustive below). */
+export const KIOSK_METHODS = [
+  'getKioskInfo',
+  'signIn',
+  'operatorSignIn',
+  'operatorSignOut',
+  'startRecoveryByPhone',
+  'startRecoveryByEmail',
+  'verifyIdentity',
+  'submitNewCredentials',
+  'verifyOtp',
+  'resendOtp',
+  'setNewPassword',
+  'endSession',
+  'getTrainingOutbox',
+] as const satisfies readonly KioskMethod[];
+
+type MissingMethods = Exclude<KioskMethod, (typeof KIOSK_METHODS)[number]>;
+/** Fails to compile when a KioskApi method is missing from KIOSK_METHODS. */
+export const KIOSK_METHODS_ARE_EXHAUSTIVE: [MissingMethods] extends [never] ? true : never = true;
+
+/** Electron IPC channel of a method; the browser shell uses the method name in its path. */
+export function channelOf(method: KioskMethod): string {
+  return `kiosk:${method}`;
+}
+
+export function isKioskMethod(value: unknown): value is KioskMethod {
+  return typeof value === 'string' && (KIOSK_METHODS as readonly string[]).includes(value);
+}

@@ -1,0 +1,51 @@
+import { boolean, object, string, type AnyObject, type ObjectSchema } from 'yup';
+import type { KioskMethod } from './contract';
+import {
+  emailField,
+  identifierField,
+  loginPasswordField,
+  nameField,
+  newPasswordField,
+  nikField,
+  otpChannelField,
+  otpField,
+  phoneField,
+  pinField,
+  staffIdField,
+} from './rules/schemas';
+
+const empty = object({}).noUnknown('unknown').strict();
+
+function req<T extends AnyObject>(shape: ObjectSchema<T>): ObjectSchema<T> {
+  return shape.noUnknown('unknown').strict();
+}
+
+/**
+ * The request schema of every contract method: main's router validates each
+ * payload with it before any service runs. Strict: no type coercion, no
+ * unknown fields, trimmed strings (the renderer trims before sending).
+ */
+export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = {
+  getKioskInfo: empty,
+  signIn: req(object({ identifier: identifierField, password: loginPasswordField })),
+  operatorSignIn: req(object({ staffId: staffIdField, pin: pinField })),
+  operatorSignOut: empty,
+  startRecoveryByPhone: req(object({ phone: phoneField })),
+  startRecoveryByEmail: req(object({ email: emailField })),
+  verifyIdentity: req(
+    object({
+      nik: nikField,
+      fullName: nameField,
+      motherMaidenName: nameField,
+      idCardChecked: boolean().optional(),
+    }),
+  ),
+  submitNewCredentials: req(
+    object({ phone: phoneField, email: emailField, password: newPasswordField, otpChannel: otpChannelField }),
+  ),
+  verifyOtp: req(object({ code: otpField })),
+  resendOtp: empty,
+  setNewPassword: req(object({ password: newPasswordField })),
+  endSession: req(object({ reason: string().oneOf(['cancel', 'finish', 'idle', 'sign-out']).required() })),
+  getTrainingOutbox: empty,
+};

@@ -1,0 +1,67 @@
+import { mixed, string } from 'yup';
+import { emailSchema } from './email';
+import { nikProblem } from './nik';
+import { isOtpCode } from './otp';
+import { passwordProblem } from './password';
+import { isIndonesianMobile } from './phone';
+
+/**
+ * yup schemas for every field a citizen or officer types. The renderer uses
+ * them for live validation (vee-validate); main uses the request schemas in
+ * `contract.ts` to reject bad payloads before any service sees them.
+ * Messages are i18n keys under `validation.` in the renderer's messages.
+ */
+
+const MAX_TEXT = 200;
+
+export const identifierField = string()
+  .trim()
+  .required('identifier.required')
+  .max(254, 'identifier.tooLong')
+  .test('identifier', 'identifier.invalid', (value) =>
+    value === undefined ? false : value.includes('@') ? emailSchema.isValidSync(value) : isIndonesianMobile(value),
+  );
+
+export const loginPasswordField = string().required('password.required').max(128, 'password.tooLong');
+
+export const phoneField = string()
+  .trim()
+  .required('phone.required')
+  .max(32, 'phone.invalid')
+  .test('phone', 'phone.invalid', (value) => value !== undefined && isIndonesianMobile(value));
+
+export const emailField = emailSchema.required('email.required');
+
+export const nikField = string()
+  .required('nik.required')
+  .test('nik', (value, ctx) => {
+    const problem = nikProblem(value ?? '');
+    return problem === null ? true : ctx.createError({ message: `nik.${problem}` });
+  });
+
+export const nameField = string()
+  .trim()
+  .required('name.required')
+  .max(MAX_TEXT, 'name.tooLong')
+  .matches(/^[\p{L}\p{M}' .,-]+$/u, 'name.invalid');
+
+export const newPasswordField = string()
+  .required('password.required')
+  .max(128, 'password.tooLong')
+  .test('password', (value, ctx) => {
+    const problem = passwordProblem(value ?? '', {
+      phone: typeof ctx.parent?.phone === 'string' ? ctx.parent.phone : undefined,
+      email: typeof ctx.parent?.email === 'string' ? ctx.parent.email : undefined,
+    });
+    return problem === null ? true : ctx.createError({ message: `password.${problem}` });
+  });
+
+export const otpField = string()
+  .required('otp.required')
+  .test('otp', 'otp.invalid', (value) => value !== undefined && isOtpCode(value));
+
+export const staffIdField = string().trim().required('staffId.required').max(32, 'staffId.invalid').matches(/^[A-Za-z0-9]+$/, 'staffId.invalid');
+export const pinField = string().required('pin.required').matches(/^\d{4,8}$/, 'pin.invalid');
+
+export const otpChannelField = mixed<'sms' | 'email'>().oneOf(['sms', 'email'] as const).required();
+
