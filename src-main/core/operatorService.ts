@@ -12,10 +12,11 @@ export function createOperatorService(deps: CoreDeps) {
       if (!result.ok) {
         const recorded = await deps.audit.record({
           sessionId: session.sessionId,
+          // A staff id is not a secret; the PIN never leaves this function.
+          operatorId: req.staffId.toUpperCase(),
           event: 'operator.signin-failed',
           outcome: 'failure',
-          subject: req.staffId.toUpperCase(),
-          detail: { code: result.error.code },
+          detail: { errorCode: result.error.code },
         });
         return recorded ? result : fail('OUT_OF_SERVICE');
       }

@@ -22,7 +22,7 @@ import type { WindowSession } from './recoverySession';
 import type { Caller } from './router';
 
 function errorDetail(error: KioskError): Record<string, string | number> {
-  const detail: Record<string, string | number> = { code: error.code };
+  const detail: Record<string, string | number> = { errorCode: error.code };
   if (error.attemptsRemaining !== undefined) detail.attemptsRemaining = error.attemptsRemaining;
   return detail;
 }
@@ -107,7 +107,7 @@ export function createRecoveryService(deps: CoreDeps) {
       const subject = maskNik(req.nik);
       const slot = guard.take(deps.now());
       if (!slot.ok) {
-        await record(session, 'identity.failed', 'failure', subject, { code: 'KIOSK_RATE_LIMITED' });
+        await record(session, 'identity.failed', 'failure', subject, { errorCode: 'KIOSK_RATE_LIMITED' });
         return fail('KIOSK_RATE_LIMITED', { retryAfterSeconds: slot.retryAfterSeconds });
       }
       const detail = { subjectKey: deps.audit.subjectKey(req.nik), idCardChecked: req.idCardChecked === true };

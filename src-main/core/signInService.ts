@@ -31,7 +31,7 @@ export function createSignInService(deps: CoreDeps) {
         return ok(view);
       }
       const { error } = result;
-      const detail: Record<string, string | number> = { code: error.code };
+      const detail: Record<string, string | number> = { errorCode: error.code };
       if (error.attemptsRemaining !== undefined) detail.attemptsRemaining = error.attemptsRemaining;
       const event = error.code === 'ACCOUNT_LOCKED' ? 'signin.locked' : 'signin.failed';
       if (!(await deps.audit.record({ ...base, event, outcome: 'failure', detail }))) return fail('OUT_OF_SERVICE');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openFileAudit } from '../audit/openFileAudit';
+import { openKioskAudit } from './openAudit';
 import { ConfigError, loadConfig } from '../core/config';
 import { startBrowserBridge } from './browserBridge';
 import { browserDataDir } from './dataDir';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const runtime = await startRuntime({
     config,
     dataDir: browserDataDir(values['data-dir']),
-    openAudit: (dir, kioskId) => openFileAudit(dir, kioskId),
+    openAudit: (dir, kioskId) => openKioskAudit(dir, kioskId),
     stubTestControls: values['test-controls'],
     onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
   });

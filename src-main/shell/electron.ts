@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { openFileAudit } from '../audit/openFileAudit';
+import { defaultKeyPath } from '../audit/keys';
+import { openKioskAudit } from './openAudit';
+import { createSafeStorageKeyProvider } from './safeStorageKeys';
 import { ConfigError, loadConfig } from '../core/config';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { bindIpc } from './ipcBinding';
@@ -79,7 +81,8 @@ async function start(): Promise<void> {
   const runtime = await startRuntime({
     config,
     dataDir: cliOption('data-dir') ?? process.env.PULIH_DATA_DIR ?? app.getPath('userData'),
-    openAudit: (dir, kioskId) => openFileAudit(dir, kioskId),
+    openAudit: (dir, kioskId) =>
+      openKioskAudit(dir, kioskId, createSafeStorageKeyProvider(`${defaultKeyPath(dir)}.sealed`, defaultKeyPath(dir))),
     onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
   });
   bindIpc({

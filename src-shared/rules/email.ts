@@ -9,4 +9,4 @@ export const emailSchema = string()
   .trim()
   .max(254, 'email.tooLong')
   .email('email.invalid')
-  .matches(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'email.invalid');
+  .matches(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { message: 'email.invalid', excludeEmptyString: true });

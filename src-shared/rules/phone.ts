@@ -18,9 +18,10 @@ export function isIndonesianMobile(input: string): boolean {
   return normalizeIndonesianMobile(input) !== null;
 }
 
-/** E.164 `+628…` → the national form citizens know, `08…`. */
-export function toNationalForm(e164: string): string {
-  return e164.startsWith('+62') ? `0${e164.slice(3)}` : e164;
+/** `+628…` (or `628…`) → the national form citizens know, `08…`. */
+export function toNationalForm(international: string): string {
+  const match = /^\+?62(8\d+)$/.exec(international);
+  return match ? `0${match[1]}` : international;
 }
 
 /** Anything that looks like a phone number rather than an e-mail address. */

@@ -1,4 +1,4 @@
-import { mixed, string } from 'yup';
+import { boolean, mixed, ref, string } from 'yup';
 import { emailSchema } from './email';
 import { nikProblem } from './nik';
 import { isOtpCode } from './otp';
@@ -65,3 +65,38 @@ export const pinField = string().required('pin.required').matches(/^\d{4,8}$/, '
 
 export const otpChannelField = mixed<'sms' | 'email'>().oneOf(['sms', 'email'] as const).required();
 
+
+/**
+ * The wizard's new password (renderer, live): the service's five rules plus
+ * the personal data typed on the wizard's earlier steps, read from the form's
+ * other values (`phone`, `email`, `registeredPhone`, `registeredEmail`, `nik`,
+ * `fullName`), so the citizen learns before submitting what the backend would
+ * reject. Main checks the same password with `newPasswordField`.
+ */
+export const wizardPasswordField = string()
+  .required('password.required')
+  .max(128, 'password.tooLong')
+  .test('password', (value, ctx) => {
+    const parent: Record<string, unknown> = typeof ctx.parent === 'object' && ctx.parent !== null ? ctx.parent : {};
+    const text = (key: string): string | undefined => {
+      const v = parent[key];
+      return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+    };
+    const contexts = [
+      { phone: text('phone'), email: text('email'), nik: text('nik'), fullName: text('fullName') },
+      { phone: text('registeredPhone'), email: text('registeredEmail') },
+    ];
+    for (const context of contexts) {
+      const problem = passwordProblem(value ?? '', context);
+      if (problem !== null) return ctx.createError({ message: `password.${problem}` });
+    }
+    return true;
+  });
+
+/** "Konfirmasi Password": must equal the sibling `password`. Renderer only. */
+export const passwordConfirmationField = string()
+  .required('confirm.required')
+  .oneOf([ref('password')], 'confirm.mismatch');
+
+/** Assisted mode: "KTP asli telah diperiksa petugas" must be ticked before the identity path. Renderer only. */
+export const idCardCheckedField = boolean().required('idCardChecked.required').oneOf([true], 'idCardChecked.required');

@@ -53,7 +53,7 @@ test('the renderer has no Node and only the frozen kiosk API', async () => {
   const probe = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
-    frozen: Object.isFrozen((window as unknown as { kiosk: object }).kiosk),
+    frozen: Object.isFrozen((globalThis as unknown as { kiosk: object }).kiosk),
   }));
   expect(probe).toEqual({ require: 'undefined', process: 'undefined', frozen: true });
 });

@@ -1,0 +1,149 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../../../../src-main/core/config';
+
+/** A complete config as device management pushes it. */
+const FULL = {
+  kioskId: 'KIOSK-JKT-07',
+  mode: 'assisted',
+  backend: 'https://recovery.example.go.id/api',
+  language: 'id',
+  idle: { warnAfterSeconds: 120, countdownSeconds: 30 },
+  limits: { identityVerificationsPerHour: 30 },
+  backendTimeoutMs: 8000,
+};
+
+function configError(raw: unknown): ConfigError {
+  try {
+    parseConfig(raw);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('parseConfig accepted the config');
+}
+
+describe('parseConfig', () => {
+  const TRAINING = {
+    kioskId: 'TRAINING-01',
+    mode: 'assisted',
+    backend: 'embedded',
+    language: 'id',
+    idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
+    limits: { identityVerificationsPerHour: 30 },
+    backendTimeoutMs: 8000,
+  };
+
+  it.each([
+    ['no config at all', undefined],
+    ['null', null],
+    ['an empty object', {}],
+  ])('%s gives the training kiosk: assisted, embedded stub, Bahasa Indonesia, 30 identity checks an hour', (_what, raw) => {
+    expect(parseConfig(raw)).toEqual(TRAINING);
+  });
+
+  it('fills in whatever a partial config leaves out', () => {
+    expect(parseConfig({ mode: 'self-service', idle: { countdownSeconds: 45 } })).toEqual({
+      ...TRAINING,
+      mode: 'self-service',
+      idle: { warnAfterSeconds: 60, countdownSeconds: 45 },
+    });
+  });
+
+  it('takes a complete config as it is', () => {
+    expect(parseConfig(FULL)).toEqual(FULL);
+  });
+
+  it('without idle.warnAfterSeconds, warns after 180 s when assisted and 60 s at a self-service kiosk', () => {
+    const { warnAfterSeconds: _w, ...idle } = FULL.idle;
+    expect(parseConfig({ ...FULL, idle }).idle).toEqual({ warnAfterSeconds: 180, countdownSeconds: 30 });
+    expect(parseConfig({ ...FULL, mode: 'self-service', idle }).idle).toEqual({ warnAfterSeconds: 60, countdownSeconds: 30 });
+  });
+
+  it('accepts the shortest countdown allowed, 20 s', () => {
+    expect(parseConfig({ ...FULL, idle: { countdownSeconds: 20 } }).idle.countdownSeconds).toBe(20);
+  });
+
+  it('mode "kiosk" stops start-up with a ConfigError naming mode', () => {
+    const err = configError({ ...FULL, mode: 'kiosk' });
+    expect(err.field).toBe('mode');
+    expect(err.message).toMatch(/mode/);
+    expect(err.message).toMatch(/assisted/);
+  });
+
+  it('an unknown top-level field stops start-up and is named', () => {
+    const err = configError({ ...FULL, kioskName: 'Loket 3' });
+    expect(err.message).toMatch(/unknown field/);
+    expect(err.message).toMatch(/kioskName/);
+  });
+
+  it('an unknown field inside idle is named too', () => {
+    expect(configError({ ...FULL, idle: { countdownSeconds: 30, warnSeconds: 60 } }).message).toMatch(/warnSeconds/);
+  });
+
+  it('idle.countdownSeconds 10 is rejected: the warning must last at least 20 s', () => {
+    const err = configError({ ...FULL, idle: { countdownSeconds: 10 } });
+    expect(err.field).toBe('idle.countdownSeconds');
+    expect(err.message).toMatch(/idle\.countdownSeconds/);
+    expect(err.message).toMatch(/at least 20/);
+  });
+
+  it.each([
+    ['backend', { backend: 'ftp://recovery.example.go.id' }],
+    ['backend', { backend: 'recovery.example.go.id' }],
+    ['language', { language: 'fr' }],
+    ['kioskId', { kioskId: 'kiosk 7' }],
+    ['kioskId', { kioskId: 'K'.repeat(65) }],
+    ['idle.countdownSeconds', { idle: { countdownSeconds: 'thirty' } }],
+    ['idle.countdownSeconds', { idle: { countdownSeconds: 20.5 } }],
+    ['idle.warnAfterSeconds', { idle: { warnAfterSeconds: 5, countdownSeconds: 30 } }],
+    ['limits.identityVerificationsPerHour', { limits: { identityVerificationsPerHour: 0 } }],
+    ['backendTimeoutMs', { backendTimeoutMs: 100 }],
+  ])('a bad %s is named in the ConfigError (%j)', (field, patch) => {
+    const err = configError({ ...FULL, ...patch });
+    expect(err.field).toBe(field);
+    expect(err.message.startsWith(`${field}:`)).toBe(true);
+  });
+
+  it.each([
+    ['an array', []],
+    ['a string', 'assisted'],
+  ])('a config that is %s is a ConfigError, not a crash', (_what, raw) => {
+    expect(configError(raw)).toBeInstanceOf(ConfigError);
+  });
+});
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pulih-config-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads and validates the file device management pushed', async () => {
+    const path = join(dir, 'kiosk.json');
+    await writeFile(path, JSON.stringify(FULL));
+    expect(await loadConfig(path)).toEqual(FULL);
+  });
+
+  it('a file that is not JSON is a ConfigError naming the file', async () => {
+    const path = join(dir, 'broken.json');
+    await writeFile(path, '{ "mode": "assisted", ');
+    await expect(loadConfig(path)).rejects.toThrow(ConfigError);
+    await expect(loadConfig(path)).rejects.toThrow(/broken\.json.*not valid JSON/);
+  });
+
+  it('a missing file is a ConfigError, not silently the training defaults', async () => {
+    await expect(loadConfig(join(dir, 'absent.json'))).rejects.toThrow(/cannot read config file .*absent\.json: ENOENT/);
+  });
+
+  it('a bad field in the file is named', async () => {
+    const path = join(dir, 'bad-mode.json');
+    await writeFile(path, JSON.stringify({ ...FULL, mode: 'kiosk' }));
+    await expect(loadConfig(path)).rejects.toMatchObject({ name: 'ConfigError', field: 'mode' });
+  });
+});
