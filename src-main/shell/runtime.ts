@@ -53,7 +53,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const core = createKioskCore({
     config,
-    backend: createBackendClient({ baseUrl, timeoutMs: config.backendTimeoutMs }),
+    // A citizen waits at most backendTimeoutMs for any answer, retries included.
+    backend: createBackendClient({
+      baseUrl,
+      timeoutMs: Math.ceil(config.backendTimeoutMs / 2),
+      deadlineMs: config.backendTimeoutMs,
+    }),
     audit,
     training: embedded,
     ...(embedded ? { demoOperator: DEMO_OPERATOR } : {}),

@@ -1,0 +1,79 @@
+/**
+ * Identity verification (DESIGN.md §3): NIK + full name + mother's maiden
+ * name, compared after NFKC, upper-casing and collapsing spaces. At most 3
+ * tries per NIK in any rolling 24 hours, counted here for all kiosks, every
+ * try counting (right or wrong, registered NIK or not); the answer never says
+ * which field was wrong. Before that, a per-kiosk hourly cap against NIK
+ * enumeration. The check and the count happen in one synchronous step, so
+ * parallel requests cannot slip past the limit.
+ */
+import { nikProblem } from '../../../src-shared/rules/nik';
+import { normalizeName } from '../../../src-shared/rules/names';
+import type { StubConfig } from './context';
+import { problem, toIso, type Reply } from './problem';
+import { createRecovery } from './recoveryRules';
+import { safeEqual, sha256 } from './secrets';
+import type { StubState } from './state';
+
+export const IDENTITY_MAX_TRIES = 3;
+export const IDENTITY_WINDOW_MS = 24 * 60 * 60_000;
+export const KIOSK_WINDOW_MS = 60 * 60_000;
+
+export interface IdentityInput {
+  nik: string;
+  fullName: string;
+  motherMaidenName: string;
+}
+
+function recent(times: number[] | undefined, windowMs: number, now: number): number[] {
+  return (times ?? []).filter((t) => now - t < windowMs);
+}
+
+/** Compares every field whatever the outcome of the others: no early exit to time. */
+function namesMatch(a: string, b: string): boolean {
+  return safeEqual(sha256(normalizeName(a)), sha256(normalizeName(b)));
+}
+
+export function verifyIdentity(state: StubState, input: IdentityInput, kioskId: string, config: StubConfig, now: number): Reply {
+  if (nikProblem(input.nik) !== null) return problem('VALIDATION_FAILED', 400, { field: 'nik' });
+
+  const kioskTries = recent(state.kioskIdentityTries[kioskId], KIOSK_WINDOW_MS, now);
+  if (kioskTries.length >= config.kioskIdentityLimitPerHour) {
+    const oldest = kioskTries[0] ?? now;
+    return problem('KIOSK_RATE_LIMITED', 429, { retryAfterSeconds: Math.max(1, Math.ceil((oldest + KIOSK_WINDOW_MS - now) / 1000)) });
+  }
+  state.kioskIdentityTries[kioskId] = [...kioskTries, now];
+
+  const nikKey = sha256(input.nik);
+  const tries = recent(state.identityTries[nikKey], IDENTITY_WINDOW_MS, now);
+  if (tries.length >= IDENTITY_MAX_TRIES) {
+    const oldest = tries[0] ?? now;
+    return problem('IDENTITY_LOCKED', 423, { attemptsRemaining: 0, lockedUntil: toIso(oldest + IDENTITY_WINDOW_MS) });
+  }
+  const counted = [...tries, now];
+  state.identityTries[nikKey] = counted;
+  const remaining = IDENTITY_MAX_TRIES - counted.length;
+
+  const account = state.accounts.find((a) => a.nik === input.nik);
+  const nameOk = namesMatch(input.fullName, account?.fullName ?? '');
+  const motherOk = namesMatch(input.motherMaidenName, account?.motherMaidenName ?? '');
+  if (!account || !nameOk || !motherOk) {
+    const lock = remaining === 0 ? { lockedUntil: toIso((counted[0] ?? now) + IDENTITY_WINDOW_MS) } : {};
+    return problem('IDENTITY_MISMATCH', 422, { attemptsRemaining: remaining, ...lock });
+  }
+  const { record, token } = createRecovery(state, 'identity', account.id, kioskId, now);
+  return { status: 201, body: { recoveryId: record.id, recoveryToken: token } };
+}
+
+export function pruneIdentityWindows(state: StubState, now: number): void {
+  for (const [key, times] of Object.entries(state.identityTries)) {
+    const kept = recent(times, IDENTITY_WINDOW_MS, now);
+    if (kept.length === 0) delete state.identityTries[key];
+    else state.identityTries[key] = kept;
+  }
+  for (const [key, times] of Object.entries(state.kioskIdentityTries)) {
+    const kept = recent(times, KIOSK_WINDOW_MS, now);
+    if (kept.length === 0) delete state.kioskIdentityTries[key];
+    else state.kioskIdentityTries[key] = kept;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * OTP challenges (DESIGN.md §3): 6 digits from the CSPRNG, valid 5 minutes,
+ * single use; 5 wrong entries void the challenge; a resend only after 60 s
+ * and at most 3 times; a resend voids the previous code but keeps the
+ * wrong-entry count (so resending cannot buy more guesses).
+ */
+import type { OtpChannel } from '../../../src-shared/contract';
+import { otpEmail, otpSmsText } from './messages';
+import { deliver, maskDestination } from './outbox';
+import { problem, toIso, type Reply } from './problem';
+import { hashSecret, newId, newOtpCode, verifySecret } from './secrets';
+import type { ChallengeRecord, StubState } from './state';
+
+export const OTP_TTL_MS = 5 * 60_000;
+export const RESEND_COOLDOWN_MS = 60_000;
+export const MAX_RESENDS = 3;
+export const MAX_WRONG_ENTRIES = 5;
+
+/** What the API shows of a challenge: never the code. */
+export interface ChallengeView {
+  challengeId: string;
+  channel: OtpChannel;
+  destinationMasked: string;
+  expiresAt: string;
+  resendAvailableAt: string;
+  resendsRemaining: number;
+}
+
+export function challengeView(ch: ChallengeRecord): ChallengeView {
+  return {
+    challengeId: ch.id,
+    channel: ch.channel,
+    destinationMasked: ch.destinationMasked,
+    expiresAt: toIso(ch.expiresAt),
+    resendAvailableAt: toIso(ch.resendAvailableAt),
+    resendsRemaining: MAX_RESENDS - ch.resendsUsed,
+  };
+}
+
+/**
+ * Makes a code and sends it, unless `send` is false: a challenge for an
+ * unregistered destination does all the same work but delivers nothing.
+ */
+function sendCode(state: StubState, ch: ChallengeRecord, send: boolean, now: number): void {
+  const code = newOtpCode();
+  ch.code = hashSecret(code);
+  if (!send) return;
+  if (ch.channel === 'sms') deliver(state, { channel: 'sms', to: ch.destination, body: otpSmsText(code) }, now);
+  else deliver(state, { channel: 'email', to: ch.destination, ...otpEmail(code) }, now);
+}
+
+export function issueChallenge(
+  state: StubState,
+  channel: OtpChannel,
+  destination: string,
+  send: boolean,
+  now: number,
+): ChallengeRecord {
+  const ch: ChallengeRecord = {
+    id: newId('otp'),
+    channel,
+    destination,
+    destinationMasked: maskDestination(channel, destination),
+    code: { salt: '', hash: '' },
+    issuedAt: now,
+    expiresAt: now + OTP_TTL_MS,
+    resendAvailableAt: now + RESEND_COOLDOWN_MS,
+    resendsUsed: 0,
+    wrongEntries: 0,
+    status: 'active',
+  };
+  sendCode(state, ch, send, now);
+  return ch;
+}
+
+/**
+ * Checks a code; null when it is right (the challenge is then used up).
+ * `knownAccount` false makes every code wrong (the decoy of an unregistered destination).
+ */
+export function checkCode(ch: ChallengeRecord, code: string, knownAccount: boolean, now: number): Reply | null {
+  if (ch.status !== 'active') return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
+  if (now >= ch.expiresAt) return problem('OTP_EXPIRED', 410);
+  const right = verifySecret(code, ch.code) && knownAccount;
+  if (right) {
+    ch.status = 'used';
+    return null;
+  }
+  ch.wrongEntries += 1;
+  if (ch.wrongEntries >= MAX_WRONG_ENTRIES) {
+    ch.status = 'voided';
+    return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
+  }
+  return problem('OTP_INVALID', 422, { attemptsRemaining: MAX_WRONG_ENTRIES - ch.wrongEntries });
+}
+
+export function resendCode(state: StubState, ch: ChallengeRecord, send: boolean, now: number): Reply {
+  if (ch.status !== 'active') return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
+  if (ch.resendsUsed >= MAX_RESENDS) return problem('RESEND_LIMIT', 409);
+  if (now < ch.resendAvailableAt) {
+    return problem('RESEND_COOLDOWN', 429, { retryAfterSeconds: Math.ceil((ch.resendAvailableAt - now) / 1000) });
+  }
+  ch.resendsUsed += 1;
+  ch.issuedAt = now;
+  ch.expiresAt = now + OTP_TTL_MS;
+  ch.resendAvailableAt = now + RESEND_COOLDOWN_MS;
+  sendCode(state, ch, send, now);
+  return { status: 200, body: challengeView(ch) };
+}

@@ -1,0 +1,76 @@
+/**
+ * RFC 9457 problem details as the stub answers them. Every error carries a
+ * stable `code` from the kiosk's closed set (src-shared/errors.ts) so that
+ * clients never have to interpret human text.
+ */
+import type { ErrorCode } from '../../../src-shared/errors';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  attemptsRemaining?: number;
+  retryAfterSeconds?: number;
+  lockedUntil?: string;
+  field?: string;
+}
+
+/** What a rule decided: a status and a JSON body (success or problem). */
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Short, fixed English titles: informative for developers, never shown to citizens. */
+const TITLES: Partial<Record<ErrorCode, string>> = {
+  VALIDATION_FAILED: 'The request is not valid',
+  INVALID_CREDENTIALS: 'Wrong identifier or password',
+  ACCOUNT_LOCKED: 'The account is locked for a while',
+  OPERATOR_INVALID: 'Wrong staff id or PIN',
+  OPERATOR_REQUIRED: 'An operator must be signed in',
+  IDENTITY_MISMATCH: 'The identity data do not match',
+  IDENTITY_LOCKED: 'No identity verification tries left for now',
+  KIOSK_RATE_LIMITED: 'Too many identity verifications from this kiosk',
+  OTP_INVALID: 'Wrong code',
+  OTP_EXPIRED: 'The code expired',
+  OTP_VOIDED: 'The code can no longer be used',
+  RESEND_COOLDOWN: 'A new code cannot be sent yet',
+  RESEND_LIMIT: 'No more codes can be sent',
+  PASSWORD_REJECTED: 'The new password breaks the policy',
+  SESSION_INVALID: 'No such recovery, or not at this step',
+  BACKEND_UNAVAILABLE: 'The service is unavailable',
+  BACKEND_ERROR: 'The service failed',
+};
+
+export function problemBody(
+  code: ErrorCode,
+  status: number,
+  extra: Pick<ProblemBody, 'attemptsRemaining' | 'retryAfterSeconds' | 'lockedUntil' | 'field'> = {},
+): ProblemBody {
+  return {
+    type: `urn:pulih:problem:${code}`,
+    title: TITLES[code] ?? 'Error',
+    status,
+    code,
+    ...extra,
+  };
+}
+
+export function problem(
+  code: ErrorCode,
+  status: number,
+  extra: Pick<ProblemBody, 'attemptsRemaining' | 'retryAfterSeconds' | 'lockedUntil' | 'field'> = {},
+): Reply {
+  return { status, body: problemBody(code, status, extra) };
+}
+
+export function isProblemReply(reply: Reply): boolean {
+  return reply.status >= 400;
+}
+
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}

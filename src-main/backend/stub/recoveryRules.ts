@@ -1,0 +1,222 @@
+/**
+ * A recovery from start to finish: the phone and e-mail paths (OTP to the
+ * registered contact, then a new password), the identity path's second step
+ * (new phone, e-mail and password, OTP to the NEW contact) and what happens
+ * when a recovery completes (DESIGN.md §3 "after recovery").
+ */
+import type { OtpChannel } from '../../../src-shared/contract';
+import { normalizeEmail } from '../../../src-shared/rules/email';
+import { passwordProblem } from '../../../src-shared/rules/password';
+import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
+import type { StubConfig } from './context';
+import { recoveryNoticeEmail, recoveryNoticeSms } from './messages';
+import { challengeView, checkCode, issueChallenge, resendCode } from './otpRules';
+import { deliver } from './outbox';
+import { problem, type Reply } from './problem';
+import { hashSecret, newId, newReference, newToken, safeEqual, sha256, type SaltedHash } from './secrets';
+import {
+  findAccountByEmail,
+  findAccountById,
+  findAccountByPhone,
+  type AccountRecord,
+  type RecoveryRecord,
+  type StubState,
+} from './state';
+
+/** A recovery must be finished within 30 minutes of its start. */
+export const RECOVERY_TTL_MS = 30 * 60_000;
+/** Finished and abandoned recoveries are forgotten a day after they lapse. */
+const RECOVERY_MEMORY_MS = 24 * 60 * 60_000;
+
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export function createRecovery(
+  state: StubState,
+  path: RecoveryRecord['path'],
+  accountId: string | null,
+  kioskId: string,
+  now: number,
+): { record: RecoveryRecord; token: string } {
+  const token = newToken();
+  const record: RecoveryRecord = {
+    id: newId('rcv'),
+    tokenHash: sha256(token),
+    path,
+    accountId,
+    kioskId,
+    createdAt: now,
+    expiresAt: now + RECOVERY_TTL_MS,
+    step: 'identity-verified',
+    challenge: null,
+    pending: null,
+    reference: null,
+  };
+  state.recoveries[record.id] = record;
+  return { record, token };
+}
+
+/**
+ * Phone or e-mail path. The answer is built only from what was submitted, so
+ * it is the same (status, fields, masked destination) whether or not an
+ * account has that contact; an unregistered one gets a challenge that is
+ * never delivered and never matches.
+ */
+export function startRecovery(state: StubState, path: 'phone' | 'email', raw: string, kioskId: string, now: number): Reply {
+  const destination = path === 'phone' ? normalizeIndonesianMobile(raw) : normalizeEmail(raw);
+  if (destination === null || (path === 'email' && !EMAIL_SHAPE.test(destination))) {
+    return problem('VALIDATION_FAILED', 400, { field: path });
+  }
+  const account = path === 'phone' ? findAccountByPhone(state, destination) : findAccountByEmail(state, destination);
+  const { record, token } = createRecovery(state, path, account?.id ?? null, kioskId, now);
+  const channel: OtpChannel = path === 'phone' ? 'sms' : 'email';
+  record.challenge = issueChallenge(state, channel, destination, account !== undefined, now);
+  record.step = 'otp-sent';
+  return {
+    status: 201,
+    body: { recoveryId: record.id, recoveryToken: token, challenge: challengeView(record.challenge) },
+  };
+}
+
+/** The recovery named in the path, if the bearer token and kiosk are its own and it has not lapsed. */
+export function authorize(
+  state: StubState,
+  recoveryId: string,
+  token: string,
+  kioskId: string,
+  now: number,
+): RecoveryRecord | Reply {
+  const record = state.recoveries[recoveryId];
+  if (!record || !safeEqual(sha256(token), record.tokenHash) || record.kioskId !== kioskId) {
+    return problem('SESSION_INVALID', 401);
+  }
+  if (now >= record.expiresAt || record.step === 'voided') return problem('SESSION_INVALID', 401);
+  return record;
+}
+
+function policyProblem(password: string, account: AccountRecord, contacts: { phone: string; email: string }[]): Reply | null {
+  for (const c of contacts) {
+    const found = passwordProblem(password, { nik: account.nik, fullName: account.fullName, phone: c.phone, email: c.email });
+    if (found !== null) return problem('PASSWORD_REJECTED', 422, { field: 'password' });
+  }
+  return null;
+}
+
+function contactTaken(state: StubState, account: AccountRecord, phone: string, email: string): Reply | null {
+  const phoneOwner = findAccountByPhone(state, phone);
+  if (phoneOwner && phoneOwner.id !== account.id) return problem('VALIDATION_FAILED', 409, { field: 'phone' });
+  const emailOwner = findAccountByEmail(state, email);
+  if (emailOwner && emailOwner.id !== account.id) return problem('VALIDATION_FAILED', 409, { field: 'email' });
+  return null;
+}
+
+/** Identity path, step 2: new contacts and password, then an OTP to the NEW phone or e-mail. Once per recovery. */
+export function submitCredentials(
+  state: StubState,
+  record: RecoveryRecord,
+  input: { phone: string; email: string; password: string; otpChannel: OtpChannel },
+  now: number,
+): Reply {
+  const account = findAccountById(state, record.accountId);
+  if (record.path !== 'identity' || record.step !== 'identity-verified' || !account) {
+    return problem('SESSION_INVALID', 409);
+  }
+  const phone = normalizeIndonesianMobile(input.phone);
+  if (phone === null) return problem('VALIDATION_FAILED', 400, { field: 'phone' });
+  const email = normalizeEmail(input.email);
+  if (!EMAIL_SHAPE.test(email)) return problem('VALIDATION_FAILED', 400, { field: 'email' });
+  const rejected =
+    policyProblem(input.password, account, [
+      { phone, email },
+      { phone: account.phone, email: account.email },
+    ]) ?? contactTaken(state, account, phone, email);
+  if (rejected) return rejected;
+  record.pending = { phone, email, password: hashSecret(input.password) };
+  record.challenge = issueChallenge(state, input.otpChannel, input.otpChannel === 'sms' ? phone : email, true, now);
+  record.step = 'otp-sent';
+  return { status: 201, body: challengeView(record.challenge) };
+}
+
+function challengeOf(record: RecoveryRecord, challengeId: string): RecoveryRecord['challenge'] {
+  return record.challenge !== null && record.challenge.id === challengeId ? record.challenge : null;
+}
+
+export function verifyOtp(
+  state: StubState,
+  record: RecoveryRecord,
+  challengeId: string,
+  code: string,
+  config: StubConfig,
+  now: number,
+): Reply {
+  const challenge = challengeOf(record, challengeId);
+  if (!challenge) return problem('SESSION_INVALID', 409);
+  const account = findAccountById(state, record.accountId);
+  const wrong = checkCode(challenge, code, account !== undefined, now);
+  if (wrong) return wrong;
+  if (!account) return problem('SESSION_INVALID', 409); // unreachable: a decoy never matches
+  if (record.path === 'identity' && record.pending) {
+    const reference = complete(state, record, account, record.pending.password, record.pending, config, now);
+    return typeof reference === 'string' ? { status: 200, body: { status: 'completed', reference } } : reference;
+  }
+  record.step = 'otp-verified';
+  return { status: 200, body: { status: 'otp-verified' } };
+}
+
+export function resendOtp(state: StubState, record: RecoveryRecord, challengeId: string, now: number): Reply {
+  const challenge = challengeOf(record, challengeId);
+  if (!challenge) return problem('SESSION_INVALID', 409);
+  return resendCode(state, challenge, record.accountId !== null, now);
+}
+
+/** Phone and e-mail paths, after the OTP was verified. */
+export function setPassword(state: StubState, record: RecoveryRecord, password: string, config: StubConfig, now: number): Reply {
+  const account = findAccountById(state, record.accountId);
+  if (record.path === 'identity' || record.step !== 'otp-verified' || !account) return problem('SESSION_INVALID', 409);
+  const rejected = policyProblem(password, account, [{ phone: account.phone, email: account.email }]);
+  if (rejected) return rejected;
+  const reference = complete(state, record, account, hashSecret(password), null, config, now);
+  return typeof reference === 'string' ? { status: 200, body: { reference } } : reference;
+}
+
+/**
+ * Applies a recovery: new password (and contacts), every session revoked,
+ * the sign-in lock lifted, other open recoveries of the account voided, and a
+ * "Bukan Anda?" notice to the OLD phone and OLD e-mail.
+ */
+function complete(
+  state: StubState,
+  record: RecoveryRecord,
+  account: AccountRecord,
+  password: SaltedHash,
+  contacts: { phone: string; email: string } | null,
+  config: StubConfig,
+  now: number,
+): string | Reply {
+  if (contacts) {
+    const taken = contactTaken(state, account, contacts.phone, contacts.email);
+    if (taken) return taken;
+  }
+  const old = { phone: account.phone, email: account.email };
+  account.password = password;
+  if (contacts) {
+    account.phone = contacts.phone;
+    account.email = contacts.email;
+  }
+  account.sessions = [];
+  delete state.loginCounters[`acc:${account.id}`];
+  for (const other of Object.values(state.recoveries)) {
+    if (other.accountId === account.id && other.id !== record.id && other.step !== 'completed') other.step = 'voided';
+  }
+  deliver(state, { channel: 'sms', to: old.phone, body: recoveryNoticeSms(config.helpline) }, now);
+  deliver(state, { channel: 'email', to: old.email, ...recoveryNoticeEmail(config.helpline) }, now);
+  record.step = 'completed';
+  record.pending = null;
+  record.reference = newReference(now);
+  return record.reference;
+}
+
+export function pruneRecoveries(state: StubState, now: number): void {
+  for (const [id, record] of Object.entries(state.recoveries)) {
+    if (now - record.expiresAt > RECOVERY_MEMORY_MS) delete state.recoveries[id];
+  }
+}

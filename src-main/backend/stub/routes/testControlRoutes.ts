@@ -1,0 +1,77 @@
+/**
+ * Test controls, mounted only when the stub runs with testControls on
+ * (`npm run stub -- --test-controls`): time travel, fault injection, fresh
+ * accounts, a reset and a digest of the state. A real backend's test
+ * environment must offer equivalents for the conformance suite's
+ * time-dependent checks (docs/backend.md).
+ */
+import type { FastifyInstance } from 'fastify';
+import { accountFrom } from '../demoData';
+import { isAdjustable } from '../clock';
+import type { StubContext } from '../context';
+import type { FaultSpec } from '../faults';
+import { sendReply } from '../handler';
+import { problem, toIso } from '../problem';
+import { TEST_SCHEMAS } from '../schemas';
+import { sha256 } from '../secrets';
+import { findAccountByEmail, findAccountByPhone } from '../state';
+
+interface AccountBody {
+  nik: string;
+  fullName: string;
+  motherMaidenName: string;
+  phone: string;
+  email: string;
+  password: string;
+}
+
+export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext): void {
+  app.get('/__test/clock', async () => ({ now: toIso(ctx.clock.now()) }));
+
+  app.post<{ Body: { ms: number } }>('/__test/clock/advance', { schema: { body: TEST_SCHEMAS.clockAdvance } }, async (req, reply) => {
+    if (!isAdjustable(ctx.clock)) return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'clock' }));
+    ctx.clock.advance(req.body.ms);
+    return { now: toIso(ctx.clock.now()) };
+  });
+
+  app.post<{ Body: FaultSpec }>('/__test/faults', { schema: { body: TEST_SCHEMAS.fault } }, async (req, reply) => {
+    ctx.faults.add(req.body);
+    return reply.code(201).send({ faults: ctx.faults.list() });
+  });
+  app.get('/__test/faults', async () => ({ faults: ctx.faults.list() }));
+  app.delete('/__test/faults', async (_req, reply) => {
+    ctx.faults.clear();
+    return reply.code(204).send();
+  });
+
+  app.post<{ Body: AccountBody }>('/__test/accounts', { schema: { body: TEST_SCHEMAS.account } }, async (req, reply) => {
+    const state = ctx.store.state;
+    let account;
+    try {
+      account = accountFrom(req.body);
+    } catch {
+      return sendReply(reply, problem('VALIDATION_FAILED', 400, { field: 'phone' }));
+    }
+    if (state.accounts.some((a) => a.nik === account.nik) || findAccountByPhone(state, account.phone) || findAccountByEmail(state, account.email)) {
+      return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'nik' }));
+    }
+    state.accounts.push(account);
+    await ctx.store.persist();
+    return reply.code(201).send({ accountId: account.id });
+  });
+
+  app.put<{ Body: { kioskIdentityLimitPerHour?: number } }>('/__test/config', { schema: { body: TEST_SCHEMAS.config } }, async (req) => {
+    if (req.body.kioskIdentityLimitPerHour !== undefined) ctx.config.kioskIdentityLimitPerHour = req.body.kioskIdentityLimitPerHour;
+    return { kioskIdentityLimitPerHour: ctx.config.kioskIdentityLimitPerHour };
+  });
+
+  app.post('/__test/reset', async (_req, reply) => {
+    ctx.store.reset();
+    ctx.faults.clear();
+    await ctx.store.persist();
+    return reply.code(204).send();
+  });
+
+  /** Lets a test prove that a rejected request changed nothing. */
+  app.get('/__test/state-digest', async () => ({ digest: sha256(JSON.stringify(ctx.store.state)) }));
+}

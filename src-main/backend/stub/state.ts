@@ -1,0 +1,133 @@
+/**
+ * The whole mutable state of the stub, as one JSON-serialisable value so
+ * that it can be written atomically to the state file and read back after a
+ * restart (attempt counters, accounts, outbox, challenges, idempotency).
+ */
+import type { OtpChannel } from '../../../src-shared/contract';
+import type { SaltedHash } from './secrets';
+
+export const STATE_VERSION = 1;
+
+export interface AccountRecord {
+  id: string;
+  nik: string;
+  fullName: string;
+  /** The backend's own record, compared after normalisation; never logged. */
+  motherMaidenName: string;
+  /** E.164. */
+  phone: string;
+  /** Lower-case. */
+  email: string;
+  password: SaltedHash;
+  /** SHA-256 of the sign-in session tokens still valid. */
+  sessions: string[];
+}
+
+export interface OperatorRecord {
+  staffId: string;
+  name: string;
+  pin: SaltedHash;
+}
+
+/** Consecutive wrong passwords, per account (or per unknown identifier, so both look alike). */
+export interface LoginCounter {
+  failures: number;
+  lockedUntil: number | null;
+  lastFailureAt: number;
+}
+
+export type ChallengeStatus = 'active' | 'used' | 'voided';
+
+export interface ChallengeRecord {
+  id: string;
+  channel: OtpChannel;
+  /** E.164 or e-mail: where the code went (or would have gone). */
+  destination: string;
+  destinationMasked: string;
+  code: SaltedHash;
+  issuedAt: number;
+  expiresAt: number;
+  resendAvailableAt: number;
+  resendsUsed: number;
+  wrongEntries: number;
+  status: ChallengeStatus;
+}
+
+export type RecoveryStep = 'identity-verified' | 'otp-sent' | 'otp-verified' | 'completed' | 'voided';
+
+export interface RecoveryRecord {
+  id: string;
+  tokenHash: string;
+  path: 'phone' | 'email' | 'identity';
+  /** Null for a recovery started with an unregistered destination (a decoy, indistinguishable outside). */
+  accountId: string | null;
+  kioskId: string;
+  createdAt: number;
+  expiresAt: number;
+  step: RecoveryStep;
+  challenge: ChallengeRecord | null;
+  /** Identity path: what the citizen submitted, applied only when the OTP is verified. */
+  pending: { phone: string; email: string; password: SaltedHash } | null;
+  reference: string | null;
+}
+
+export interface OutboxRecord {
+  id: string;
+  channel: OtpChannel;
+  to: string;
+  toMasked: string;
+  sentAt: number;
+  subject?: string;
+  body: string;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  storedAt: number;
+}
+
+export interface StubState {
+  version: typeof STATE_VERSION;
+  accounts: AccountRecord[];
+  operators: OperatorRecord[];
+  /** SHA-256 of operator token → staff id. */
+  operatorSessions: Record<string, { staffId: string; issuedAt: number }>;
+  loginCounters: Record<string, LoginCounter>;
+  /** SHA-256 of the NIK → times of every identity try in the last 24 h (all kiosks). */
+  identityTries: Record<string, number[]>;
+  /** Kiosk id → times of identity verifications in the last hour. */
+  kioskIdentityTries: Record<string, number[]>;
+  recoveries: Record<string, RecoveryRecord>;
+  outbox: OutboxRecord[];
+  /** Scope hash (kiosk + key) → the stored answer. */
+  idempotency: Record<string, IdempotencyRecord>;
+}
+
+export function emptyState(): StubState {
+  return {
+    version: STATE_VERSION,
+    accounts: [],
+    operators: [],
+    operatorSessions: {},
+    loginCounters: {},
+    identityTries: {},
+    kioskIdentityTries: {},
+    recoveries: {},
+    outbox: [],
+    idempotency: {},
+  };
+}
+
+export function findAccountByPhone(state: StubState, e164: string): AccountRecord | undefined {
+  return state.accounts.find((a) => a.phone === e164);
+}
+
+export function findAccountByEmail(state: StubState, email: string): AccountRecord | undefined {
+  return state.accounts.find((a) => a.email === email);
+}
+
+export function findAccountById(state: StubState, id: string | null): AccountRecord | undefined {
+  return id === null ? undefined : state.accounts.find((a) => a.id === id);
+}

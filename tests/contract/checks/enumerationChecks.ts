@@ -1,0 +1,88 @@
+/**
+ * DESIGN.md §3 "enumeration": the phone and e-mail paths answer the same
+ * way, status and shape, whether or not the account exists; the masked
+ * destination is derived from what was submitted.
+ */
+import assert from 'node:assert/strict';
+import type { ApiResponse } from '../contractApi';
+import type { CheckContext, ConformanceCheck } from '../checkTypes';
+import { maskedEmail, maskedPhone, newCitizen, randomEmail, randomPhone } from '../fixtures';
+import { started } from './expectations';
+
+/** The JSON "shape": same keys and value types, recursively; values themselves may differ. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
+  }
+  return typeof value;
+}
+
+function sameAnswer(registered: ApiResponse, unregistered: ApiResponse, what: string): void {
+  assert.equal(unregistered.status, registered.status, `${what}: status`);
+  assert.equal(unregistered.contentType, registered.contentType, `${what}: content-type`);
+  assert.deepEqual(shapeOf(unregistered.body), shapeOf(registered.body), `${what}: body shape`);
+}
+
+async function compare(
+  ctx: CheckContext,
+  start: (destination: string) => Promise<ApiResponse>,
+  registered: string,
+  unregistered: string,
+  mask: (d: string) => string,
+): Promise<void> {
+  const a = await start(registered);
+  const b = await start(unregistered);
+  sameAnswer(a, b, 'start');
+  const ra = started(a, 'registered');
+  const rb = started(b, 'unregistered');
+  assert.equal(ra.challenge.destinationMasked, mask(registered));
+  assert.equal(rb.challenge.destinationMasked, mask(unregistered), 'masked from what was submitted');
+  assert.equal(rb.challenge.resendsRemaining, ra.challenge.resendsRemaining);
+  assert.equal(
+    Date.parse(rb.challenge.expiresAt) - Date.parse(rb.challenge.resendAvailableAt),
+    Date.parse(ra.challenge.expiresAt) - Date.parse(ra.challenge.resendAvailableAt),
+    'same timings',
+  );
+  // A wrong code answers alike too.
+  const wa = await ctx.api.verifyOtp(ctx.kiosk, ra.rec, ra.challenge.challengeId, '000000');
+  const wb = await ctx.api.verifyOtp(ctx.kiosk, rb.rec, rb.challenge.challengeId, '000000');
+  if (wa.status !== 200) {
+    assert.equal(wb.status, wa.status, 'wrong code: status');
+    assert.deepEqual(wb.body, wa.body, 'wrong code: body');
+  }
+  // So does a resend before the cooldown.
+  const ea = await ctx.api.resendOtp(ctx.kiosk, ra.rec, ra.challenge.challengeId);
+  const eb = await ctx.api.resendOtp(ctx.kiosk, rb.rec, rb.challenge.challengeId);
+  assert.equal(eb.status, ea.status, 'early resend: status');
+  assert.deepEqual(shapeOf(eb.body), shapeOf(ea.body), 'early resend: shape');
+}
+
+export const enumerationChecks: ConformanceCheck[] = [
+  {
+    id: 'enumeration.phonePath',
+    rule: 'the phone path answers the same for a registered and an unregistered number',
+    needsControls: true,
+    async run(ctx) {
+      const c = newCitizen();
+      await ctx.controls.createAccount(c);
+      // Submitted in the national form on purpose: masking must follow the input, not the record.
+      const national = `0${c.phone.slice(3)}`;
+      const other = randomPhone();
+      await compare(ctx, (d) => ctx.api.startByPhone(ctx.kiosk, d), national, `0${other.slice(3)}`, (d) => maskedPhone(`+62${d.slice(1)}`));
+      assert.equal((await ctx.controls.messagesTo(maskedPhone(other))).length, 0, 'nothing is sent to an unregistered number');
+    },
+  },
+  {
+    id: 'enumeration.emailPath',
+    rule: 'the e-mail path answers the same for a registered and an unregistered address',
+    needsControls: true,
+    async run(ctx) {
+      const c = newCitizen();
+      await ctx.controls.createAccount(c);
+      const other = randomEmail();
+      await compare(ctx, (d) => ctx.api.startByEmail(ctx.kiosk, d), c.email, other, maskedEmail);
+      assert.equal((await ctx.controls.messagesTo(maskedEmail(other))).length, 0, 'nothing is sent to an unregistered address');
+    },
+  },
+];

@@ -1,0 +1,159 @@
+/**
+ * The client against a scripted server that records what it receives:
+ * headers on every call, the same Idempotency-Key on every retry, no retry
+ * of a 4xx, and the mapping of answers to typed Results (raw backend text
+ * never passes; unknown codes become BACKEND_ERROR).
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackendClient } from '../../../../src-main/backend/client';
+import type { BackendClient } from '../../../../src-main/backend/types';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+type Script = { status: number; body: string; headers?: Record<string, string> }[];
+
+let server: Server;
+let seen: Seen[];
+let script: Script;
+let client: BackendClient;
+const ctx = { kioskId: 'KIOSK-A', operatorToken: 'op-token-0123456789abcdef' };
+const recovery = { recoveryId: 'rcv_AAAAAAAAAAAAAAAA', recoveryToken: 'tok_0123456789abcdefghij' };
+
+function problemJson(body: Record<string, unknown>, status: number): { status: number; body: string; headers: Record<string, string> } {
+  return { status, body: JSON.stringify(body), headers: { 'content-type': 'application/problem+json' } };
+}
+
+beforeEach(async () => {
+  seen = [];
+  script = [];
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const next = script.shift() ?? { status: 500, body: '' };
+      res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
+      res.end(next.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}/`, timeoutMs: 1_000, retries: 2, backoffMs: 5, maxBackoffMs: 10 });
+});
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('client protocol', () => {
+  it('sends the kiosk id, operator token, bearer token and a JSON body; the same Idempotency-Key on each retry', async () => {
+    script = [
+      { status: 503, body: '' },
+      { status: 502, body: 'Bad gateway' },
+      { status: 200, body: JSON.stringify({ status: 'otp-verified' }) },
+    ];
+    const result = await client.verifyOtp(ctx, recovery, 'otp_BBBBBBBBBBBBBBBB', '123456');
+    expect(result).toEqual({ ok: true, value: { status: 'otp-verified' } });
+    expect(seen).toHaveLength(3);
+    const first = seen[0];
+    expect(first?.method).toBe('POST');
+    expect(first?.url).toBe('/v1/recoveries/rcv_AAAAAAAAAAAAAAAA/challenges/otp_BBBBBBBBBBBBBBBB/verify');
+    expect(first?.headers['x-kiosk-id']).toBe('KIOSK-A');
+    expect(first?.headers['x-operator-token']).toBe(ctx.operatorToken);
+    expect(first?.headers.authorization).toBe(`Bearer ${recovery.recoveryToken}`);
+    expect(first?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(first?.body ?? '')).toEqual({ code: '123456' });
+    const keys = new Set(seen.map((s) => s.headers['idempotency-key']));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[A-Za-z0-9._:-]{8,128}$/);
+  });
+
+  it('a new call gets a new Idempotency-Key', async () => {
+    script = [
+      { status: 200, body: JSON.stringify({ displayName: 'S*** R***' }) },
+      { status: 200, body: JSON.stringify({ displayName: 'S*** R***' }) },
+    ];
+    await client.signIn(ctx, '+6281234562797', 'x');
+    await client.signIn(ctx, '+6281234562797', 'x');
+    expect(seen[0]?.headers['idempotency-key']).not.toBe(seen[1]?.headers['idempotency-key']);
+  });
+
+  it('never retries a 4xx, and keeps only the typed fields of the problem', async () => {
+    script = [
+      problemJson(
+        { type: 'x', title: 'Password salah untuk SITI RAHAYU', detail: 'raw text', code: 'INVALID_CREDENTIALS', attemptsRemaining: 3, extra: 'leak' },
+        401,
+      ),
+    ];
+    const result = await client.signIn(ctx, '+6281234562797', 'x');
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS', attemptsRemaining: 3 } });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('takes retryAfterSeconds from a 429 Retry-After header when the body has none', async () => {
+    script = [problemJson({ code: 'RESEND_COOLDOWN' }, 429)];
+    script[0] = { ...script[0]!, headers: { ...script[0]!.headers, 'retry-after': '42' } };
+    expect(await client.resendOtp(ctx, recovery, 'otp_BBBBBBBBBBBBBBBB')).toEqual({
+      ok: false,
+      error: { code: 'RESEND_COOLDOWN', retryAfterSeconds: 42 },
+    });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('maps unknown, kiosk-only and missing codes to BACKEND_ERROR', async () => {
+    script = [
+      problemJson({ code: 'SOMETHING_NEW' }, 400),
+      problemJson({ code: 'INTERNAL' }, 400),
+      { status: 404, body: '<html>not found</html>', headers: { 'content-type': 'text/html' } },
+    ];
+    expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+    expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+    expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+  });
+
+  it('a 2xx of the wrong shape is BACKEND_ERROR, not odd values passed on', async () => {
+    script = [
+      { status: 200, body: 'not json' },
+      { status: 201, body: JSON.stringify({ recoveryId: 'rcv_x', recoveryToken: 'tok', challenge: { challengeId: 'otp_x' } }) },
+      { status: 200, body: JSON.stringify({ messages: [{ id: 'm', channel: 'fax', toMasked: 'x', sentAt: 'now', body: 'b' }] }) },
+    ];
+    expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+    expect(await client.startRecovery(ctx, 'phone', '+6281234562797')).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+    expect(await client.outbox(ctx)).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+  });
+
+  it('returns only the fields it checked from a 2xx', async () => {
+    script = [{ status: 200, body: JSON.stringify({ displayName: 'S*** R***', sessionToken: 'secret', debug: 'x' }) }];
+    expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: true, value: { displayName: 'S*** R***' } });
+  });
+
+  it('GETs the outbox without an Idempotency-Key, and sends the resend with an empty JSON body', async () => {
+    script = [
+      { status: 200, body: JSON.stringify({ messages: [] }) },
+      {
+        status: 200,
+        body: JSON.stringify({
+          challengeId: 'otp_BBBBBBBBBBBBBBBB',
+          channel: 'sms',
+          destinationMasked: '08*****2797',
+          expiresAt: '2026-01-15T01:05:00.000Z',
+          resendAvailableAt: '2026-01-15T01:01:00.000Z',
+          resendsRemaining: 2,
+        }),
+      },
+    ];
+    expect(await client.outbox(ctx)).toEqual({ ok: true, value: [] });
+    expect(seen[0]?.method).toBe('GET');
+    expect(seen[0]?.headers['idempotency-key']).toBeUndefined();
+    const resent = await client.resendOtp(ctx, recovery, 'otp_BBBBBBBBBBBBBBBB');
+    expect(resent.ok && resent.value.resendsRemaining).toBe(2);
+    expect(seen[1]?.body).toBe('{}');
+  });
+});
