@@ -1,0 +1,159 @@
+/**
+ * One audit record and its line in the log (DESIGN.md §6).
+ *
+ * Line format — the canonical JSON (see canonicalJson.ts) of the record
+ * without `hash`, with the `hash` member appended as the last member:
+ *
+ *     {"detail":{…},"event":"otp.sent",…,"time":"2025-01-02T03:04:05.678Z","hash":"<64 hex>"}\n
+ *
+ * `hash` is the SHA-256 (hex) of exactly that canonical JSON without `hash`,
+ * i.e. of the line with its `,"hash":"…"` suffix removed and `}` restored;
+ * `prevHash` is the previous record's `hash` (GENESIS_HASH for seq 1). Any
+ * JSON tool reads a line as an ordinary object; a verifier in another
+ * language recomputes the hash by dropping `hash` and re-serialising
+ * canonically (RFC 8785 for these value types).
+ */
+import { hash as digest } from 'node:crypto';
+import { canonicalJson } from './canonicalJson';
+import type { AuditOutcome } from './types';
+
+/** `prevHash` of the first record of a log. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Small non-secret facts attached to an event. */
+export type AuditDetail = Record<string, string | number | boolean>;
+
+/** A record as stored. `event` is a string: logs may hold names from newer versions. */
+export interface AuditRecord {
+  /** ISO 8601 UTC with milliseconds, from the log's clock. */
+  time: string;
+  /** 1, 2, 3… without gaps, across files and restarts. */
+  seq: number;
+  kioskId: string;
+  operatorId?: string;
+  sessionId?: string;
+  event: string;
+  outcome: AuditOutcome;
+  /** Masked (`08*****2797`) or keyed hash (`hmac:<hex>`). */
+  subject?: string;
+  detail?: AuditDetail;
+  prevHash: string;
+  hash: string;
+}
+
+export type UnsealedRecord = Omit<AuditRecord, 'hash'>;
+
+/** Length of the `,"hash":"<64 hex>"}` suffix that ends every line (before `\n`). */
+export const HASH_SUFFIX_LENGTH = 75;
+/** The bytes that open the hash suffix. */
+export const HASH_MEMBER_PREFIX = ',"hash":"';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const OUTCOMES: readonly string[] = ['success', 'failure', 'info'] satisfies AuditOutcome[];
+const OPTIONAL_STRING_FIELDS = ['operatorId', 'sessionId', 'subject'] as const;
+const KNOWN_FIELDS = new Set([
+  'time',
+  'seq',
+  'kioskId',
+  'operatorId',
+  'sessionId',
+  'event',
+  'outcome',
+  'subject',
+  'detail',
+  'prevHash',
+  'hash',
+]);
+
+/** SHA-256 in lower-case hex. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return digest('sha256', data, 'hex');
+}
+
+/** Computes `hash` and the line (with its trailing `\n`) for a record. */
+export function sealRecord(unsealed: UnsealedRecord): { record: AuditRecord; line: string } {
+  const body = canonicalJson({ ...unsealed });
+  const hash = sha256Hex(body);
+  return { record: { ...unsealed, hash }, line: `${body.slice(0, -1)}${HASH_MEMBER_PREFIX}${hash}"}\n` };
+}
+
+export type ParsedLine =
+  | { ok: true; record: AuditRecord }
+  | { ok: false; reason: 'parse' | 'hash-mismatch'; message: string };
+
+/**
+ * Strictly reads one line (without its `\n`): valid JSON, the record's shape,
+ * byte-for-byte canonical, and a `hash` that matches its content.
+ */
+export function parseRecordLine(text: string): ParsedLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'parse', message: 'not valid JSON' };
+  }
+  const shapeProblem = recordShapeProblem(value);
+  if (shapeProblem !== undefined) return { ok: false, reason: 'parse', message: shapeProblem };
+  const record = value as AuditRecord;
+  const { hash, ...unsealed } = record;
+  const body = canonicalJson({ ...unsealed });
+  if (`${body.slice(0, -1)}${HASH_MEMBER_PREFIX}${hash}"}` !== text) {
+    return { ok: false, reason: 'hash-mismatch', message: 'line is not in canonical form' };
+  }
+  if (sha256Hex(body) !== hash) {
+    return { ok: false, reason: 'hash-mismatch', message: 'hash does not match the record' };
+  }
+  return { ok: true, record };
+}
+
+/** What is wrong with `value` as an AuditRecord, or undefined if nothing. */
+function recordShapeProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'not a JSON object';
+  for (const key of Object.keys(value)) {
+    if (!KNOWN_FIELDS.has(key)) return `unknown field ${JSON.stringify(key)}`;
+  }
+  const { time, seq, kioskId, event, outcome, detail, prevHash, hash } = value;
+  if (typeof time !== 'string' || !ISO_TIME.test(time)) return 'bad time';
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return 'bad seq';
+  if (typeof kioskId !== 'string' || kioskId === '') return 'bad kioskId';
+  if (typeof event !== 'string' || event === '') return 'bad event';
+  if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome)) return 'bad outcome';
+  for (const field of OPTIONAL_STRING_FIELDS) {
+    const fieldValue = value[field];
+    if (fieldValue !== undefined && typeof fieldValue !== 'string') return `bad ${field}`;
+  }
+  if (detail !== undefined) {
+    if (!isPlainObject(detail)) return 'bad detail';
+    for (const member of Object.values(detail)) {
+      const ok =
+        typeof member === 'string' ||
+        typeof member === 'boolean' ||
+        (typeof member === 'number' && Number.isFinite(member));
+      if (!ok) return 'bad detail value';
+    }
+  }
+  if (typeof prevHash !== 'string' || !HEX64.test(prevHash)) return 'bad prevHash';
+  if (typeof hash !== 'string' || !HEX64.test(hash)) return 'bad hash';
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The seq of a line that is at least JSON with an integer `seq`, however
+ * damaged otherwise; used to look for a record that went missing.
+ */
+export function looseSeq(text: string): number | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (isPlainObject(value) && typeof value.seq === 'number' && Number.isSafeInteger(value.seq)) {
+      return value.seq;
+    }
+  } catch {
+    // not JSON at all
+  }
+  return undefined;
+}

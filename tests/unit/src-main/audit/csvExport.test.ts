@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvRow } from '../../../../src-main/audit/csv';
+import { AuditExportError, CSV_COLUMNS, exportCsv } from '../../../../src-main/audit/csvExport';
+import { appendSamples, auditFiles, fakeClock, fileLines, openTestLog, tempRoot, writeLines } from './helpers';
+
+/** Splits RFC 4180 text into rows of cells (enough for the tests: handles quotes, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] as string;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[index + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      index += 1;
+    } else cell += char;
+  }
+  return rows;
+}
+
+describe('CSV', () => {
+  it('quotes per RFC 4180 and guards against formula injection', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+SUM(A1)')).toBe("'+SUM(A1)");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@cmd')).toBe("'@cmd");
+    expect(csvCell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvRow(['a', 1, undefined, true])).toBe('a,1,,true\r\n');
+  });
+
+  it('exports the records of the days in range, one row each, with injection guarded', async () => {
+    const dir = join(await tempRoot(), 'audit');
+    const clock = fakeClock('2025-03-04T23:59:58.000Z');
+    const log = await openTestLog(dir, { now: clock.now });
+    await appendSamples(log, 2, clock); // 2025-03-04: seq 1, 2
+    await log.append({
+      event: 'identity.failed',
+      outcome: 'failure',
+      operatorId: '+SUM(1,2)',
+      sessionId: '-2+3',
+      subject: '=HYPERLINK("http://evil.example","x")***',
+      detail: { reason: '@cmd', errorCode: 'IDENTITY_MISMATCH' },
+    }); // 2025-03-05: seq 3
+    clock.set('2025-03-06T08:00:00.000Z');
+    await appendSamples(log, 1, clock); // 2025-03-06: seq 4
+    await log.close();
+    expect(await auditFiles(dir)).toHaveLength(3);
+
+    const csv = await exportCsv(dir, '2025-03-05', '2025-03-05');
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(2);
+    const row = Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, rows[1]?.[index]]));
+    expect(row).toMatchObject({
+      seq: '3',
+      kioskId: 'KIOSK-TEST-01',
+      operatorId: "'+SUM(1,2)",
+      sessionId: "'-2+3",
+      event: 'identity.failed',
+      outcome: 'failure',
+      subject: '\'=HYPERLINK("http://evil.example","x")***',
+      detail: '{"errorCode":"IDENTITY_MISMATCH","reason":"@cmd"}',
+    });
+    expect(csv.endsWith('\r\n')).toBe(true);
+
+    const all = parseCsv(await exportCsv(dir, '2025-03-01', '2025-03-31'));
+    expect(all.slice(1).map((cells) => cells[0])).toEqual(['1', '2', '3', '4']);
+    expect(parseCsv(await exportCsv(dir, '2025-03-04', '2025-03-05')).slice(1).map((cells) => cells[0])).toEqual(['1', '2', '3']);
+  });
+
+  it('refuses a bad range', async () => {
+    const dir = await tempRoot();
+    await expect(exportCsv(dir, '2025-03-05', '2025-03-04')).rejects.toBeInstanceOf(RangeError);
+    await expect(exportCsv(dir, '2025-02-30', '2025-03-04')).rejects.toBeInstanceOf(RangeError);
+    await expect(exportCsv(dir, '5 March', '2025-03-04')).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('stops at a tampered line instead of exporting it as genuine', async () => {
+    const dir = join(await tempRoot(), 'audit');
+    const clock = fakeClock('2025-03-04T10:00:00.000Z');
+    const log = await openTestLog(dir, { now: clock.now });
+    await appendSamples(log, 3, clock);
+    await log.close();
+    const file = join(dir, 'audit-2025-03-04.jsonl');
+    const lines = await fileLines(file);
+    lines[1] = (lines[1] as string).replace('otp.failed', 'otp.verified');
+    await writeLines(file, lines);
+    await expect(exportCsv(dir, '2025-03-04', '2025-03-04')).rejects.toThrow(AuditExportError);
+    await expect(exportCsv(dir, '2025-03-04', '2025-03-04')).rejects.toThrow(/line 2/);
+  });
+});
