@@ -2,41 +2,101 @@ import { readFile } from 'node:fs/promises';
 import { number, object, string, ValidationError, type InferType } from 'yup';
 
 /**
- * The kiosk's one config file (JSON), pushed by device management.
- * No file means a training kiosk: assisted mode, embedded stub backend.
+ * The kiosk's one config file (JSON), pushed by device management
+ * (docs/kiosk.md, resources/kiosk.example.json). No file means a training
+ * kiosk: assisted mode, embedded stub backend. A bad file stops start-up with
+ * one message naming the field: never a half-configured kiosk.
  */
+
+/** Shortest idle warning a citizen may get (DESIGN.md §5: "at least 20 s"). */
+export const MIN_COUNTDOWN_SECONDS = 20;
+
+/** Citizen idle before the warning, when the file does not say: shorter where no officer is watching. */
+export const DEFAULT_CITIZEN_WARN_SECONDS = { assisted: 180, 'self-service': 60 } as const;
+/** An officer who leaves the counter is signed out after this much idle time (plus the countdown). */
+export const DEFAULT_OPERATOR_WARN_SECONDS = 900;
+
+// No coercion: a JSON "30" where 30 is meant is a mistake to report, not to fix silently.
+// (yup's own `strict` would also skip the defaults, so the original value is put back instead.)
+const exactNumber = () => number().transform((_value: unknown, original: unknown) => (typeof original === 'number' ? original : Number.NaN));
+const exactString = () => string().transform((_value: unknown, original: unknown) => original);
+
+const seconds = (max: number) =>
+  exactNumber()
+    .typeError('must be a whole number of seconds')
+    .integer('must be a whole number of seconds')
+    .max(max, 'must be at most ${max}');
+
+const countdownSeconds = seconds(300).min(MIN_COUNTDOWN_SECONDS, 'must be at least ${min}').default(30);
+
+/** Unknown fields are refused (a typo must not silently fall back to a default); toConfigError names them. */
+const unknownField = 'unknown field';
+
 const configSchema = object({
-  kioskId: string()
-    .matches(/^[A-Za-z0-9._-]{1,64}$/, 'kioskId must be 1–64 letters, digits, dot, dash or underscore')
+  kioskId: exactString()
+    .typeError('must be a string')
+    .matches(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dot, dash or underscore')
     .default('TRAINING-01'),
-  mode: string().oneOf(['assisted', 'self-service'] as const, 'mode must be "assisted" or "self-service"').default('assisted'),
+  mode: exactString()
+    .oneOf(['assisted', 'self-service'] as const, 'must be "assisted" or "self-service"')
+    .default('assisted'),
   /** "embedded" runs the stub inside the kiosk (training mode); otherwise an http(s) URL. */
-  backend: string()
-    .test('backend', 'backend must be "embedded" or an http(s) URL', (v) => v === 'embedded' || (!!v && /^https?:\/\/[^\s]+$/.test(v)))
+  backend: exactString()
+    .test('backend', 'must be "embedded" or an http(s) URL', (v) => v === 'embedded' || (!!v && /^https?:\/\/[^\s]+$/.test(v)))
     .default('embedded'),
-  language: string().oneOf(['id', 'en'] as const, 'language must be "id" or "en"').default('id'),
+  language: exactString().oneOf(['id', 'en'] as const, 'must be "id" or "en"').default('id'),
   idle: object({
-    warnAfterSeconds: number().integer().min(15).max(3600).optional(),
-    countdownSeconds: number().integer().min(20, 'idle.countdownSeconds must be at least 20').max(300).default(30),
+    /** While a citizen is at the kiosk: warn after this much inactivity, then wipe. */
+    citizen: object({
+      warnAfterSeconds: seconds(3600).min(15, 'must be at least ${min}').optional(),
+      countdownSeconds,
+    })
+      .noUnknown(true, unknownField)
+      .default({}),
+    /** Assisted mode: the officer's own idle time before being signed out. */
+    operator: object({
+      warnAfterSeconds: seconds(8 * 3600).min(60, 'must be at least ${min}').default(DEFAULT_OPERATOR_WARN_SECONDS),
+      countdownSeconds,
+    })
+      .noUnknown(true, unknownField)
+      .default({}),
   })
-    .noUnknown(true, 'idle has an unknown field: ${unknown}')
+    .noUnknown(true, unknownField)
     .default({}),
   limits: object({
-    identityVerificationsPerHour: number().integer().min(1).max(1000).default(30),
+    identityVerificationsPerHour: exactNumber()
+      .typeError('must be a whole number')
+      .integer('must be a whole number')
+      .min(1, 'must be at least ${min}')
+      .max(1000, 'must be at most ${max}')
+      .default(30),
   })
-    .noUnknown(true, 'limits has an unknown field: ${unknown}')
+    .noUnknown(true, unknownField)
     .default({}),
-  backendTimeoutMs: number().integer().min(500).max(60_000).default(8_000),
-})
-  .noUnknown(true, 'unknown field: ${unknown}');
+  backendTimeoutMs: exactNumber()
+    .typeError('must be a whole number of milliseconds')
+    .integer('must be a whole number of milliseconds')
+    .min(500, 'must be at least ${min}')
+    .max(60_000, 'must be at most ${max}')
+    .default(8_000),
+}).noUnknown(true, unknownField);
 
-export type KioskConfig = Omit<InferType<typeof configSchema>, 'idle'> & {
-  idle: { warnAfterSeconds: number; countdownSeconds: number };
+/** Idle times of one kind of user: warn after `warnAfterSeconds` idle, wipe `countdownSeconds` later. */
+export interface IdleTimes {
+  warnAfterSeconds: number;
+  countdownSeconds: number;
+}
+
+type ParsedConfig = InferType<typeof configSchema>;
+
+export type KioskConfig = Omit<ParsedConfig, 'idle'> & {
+  idle: { citizen: IdleTimes; operator: IdleTimes };
 };
 
 export class ConfigError extends Error {
   constructor(
     message: string,
+    /** The offending field as a dotted path (`idle.citizen.countdownSeconds`), when there is one. */
     readonly field?: string,
   ) {
     super(message);
@@ -44,25 +104,43 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a parsed config object; throws ConfigError naming the first bad field. */
-export function parseConfig(raw: unknown): KioskConfig {
-  try {
-    const cfg = configSchema.validateSync(raw ?? {}, { abortEarly: true, stripUnknown: false });
-    const defaultWarn = cfg.mode === 'self-service' ? 60 : 180;
-    return {
-      ...cfg,
-      idle: { warnAfterSeconds: cfg.idle.warnAfterSeconds ?? defaultWarn, countdownSeconds: cfg.idle.countdownSeconds },
-    };
-  } catch (err) {
-    if (err instanceof ValidationError) {
-      const field = err.path || undefined;
-      throw new ConfigError(field ? `${field}: ${err.errors[0]}` : (err.errors[0] ?? 'invalid config'), field);
-    }
-    throw err;
+function toConfigError(err: ValidationError): ConfigError {
+  if (err.type === 'noUnknown') {
+    const unknown = String((err.params as { unknown?: unknown } | undefined)?.unknown ?? '').split(',')[0]?.trim() ?? '';
+    const field = [err.path, unknown].filter(Boolean).join('.');
+    return new ConfigError(`unknown field ${field}`, field || undefined);
   }
+  const message = err.errors[0] ?? 'invalid config';
+  const field = err.path || undefined;
+  return new ConfigError(field ? `${field}: ${message}` : message, field);
 }
 
-/** Reads the config file at `path`, or the training defaults when `path` is undefined. */
+/** Validates a parsed config object; throws ConfigError naming the first bad field. */
+export function parseConfig(raw: unknown): KioskConfig {
+  if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
+    throw new ConfigError('the config must be a JSON object');
+  }
+  let cfg: ParsedConfig;
+  try {
+    // stripUnknown must be off explicitly: with noUnknown set, yup would otherwise drop unknown fields silently.
+    cfg = configSchema.validateSync(raw ?? {}, { abortEarly: true, stripUnknown: false });
+  } catch (err) {
+    if (err instanceof ValidationError) throw toConfigError(err);
+    throw err;
+  }
+  return {
+    ...cfg,
+    idle: {
+      citizen: {
+        warnAfterSeconds: cfg.idle.citizen.warnAfterSeconds ?? DEFAULT_CITIZEN_WARN_SECONDS[cfg.mode],
+        countdownSeconds: cfg.idle.citizen.countdownSeconds,
+      },
+      operator: { ...cfg.idle.operator },
+    },
+  };
+}
+
+/** Reads the config file at `path`, or the training defaults when `path` is undefined or empty. */
 export async function loadConfig(path: string | undefined): Promise<KioskConfig> {
   if (!path) return parseConfig({});
   let text: string;
@@ -77,5 +155,11 @@ export async function loadConfig(path: string | undefined): Promise<KioskConfig>
   } catch {
     throw new ConfigError(`config file ${path} is not valid JSON`);
   }
-  return parseConfig(raw);
+  try {
+    return parseConfig(raw);
+  } catch (err) {
+    // Name the file too: device management may push several.
+    if (err instanceof ConfigError) throw new ConfigError(`${path}: ${err.message}`, err.field);
+    throw err;
+  }
 }

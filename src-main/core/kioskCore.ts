@@ -1,15 +1,17 @@
 import type { EndSessionRequest, KioskInfo, OutboxMessage } from '../../src-shared/contract';
+import type { OperatorIdleInfo } from '../../src-shared/operatorIdle';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { AuditEventName, AuditSink } from '../audit/types';
 import type { BackendClient } from '../backend/types';
 import { AuditTrail } from './auditTrail';
 import type { KioskConfig } from './config';
 import { auditBase, callContext, type CoreDeps } from './coreDeps';
+import { gateByMode } from './operatorGate';
 import { createOperatorService } from './operatorService';
-import { SessionStore } from './recoverySession';
 import { createRecoveryService } from './recoveryService';
 import { createRouter, type Caller, type Handlers, type Router } from './router';
 import { createSignInService } from './signInService';
+import { NotifyingSessionStore, type WipeListener } from './wipeNotifier';
 
 export interface KioskCoreOptions {
   config: KioskConfig;
@@ -24,10 +26,15 @@ export interface KioskCoreOptions {
 
 export interface KioskCore {
   router: Router;
-  /** Wipes a window's session without a renderer call: idle in main, crash, window closed. */
-  wipeWindow(windowId: string, reason: 'crash' | 'closed' | 'idle'): Promise<void>;
+  /**
+   * Wipes a window's session without a renderer call: idle in main, crash, window closed.
+   * A crash is audited even when no session was held; `detail` says what happened (no payloads).
+   */
+  wipeWindow(windowId: string, reason: 'crash' | 'closed' | 'idle', detail?: Record<string, string | number | boolean>): Promise<void>;
   /** Whether main still holds anything for the window (tests, wipe checks). */
   holdsSession(windowId: string): boolean;
+  /** Called after every wipe of a window's session, whatever caused it (the Electron shell clears storage and clipboard). */
+  onWipe(listener: WipeListener): () => void;
 }
 
 const END_EVENTS: Record<EndSessionRequest['reason'], AuditEventName> = {
@@ -42,7 +49,7 @@ const END_EVENTS: Record<EndSessionRequest['reason'], AuditEventName> = {
  * (Electron IPC, browser HTTP bridge) are thin adapters over `router.dispatch`.
  */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
-  const sessions = new SessionStore();
+  const sessions = new NotifyingSessionStore((err) => options.onFault?.('wipe-listener', err));
   const deps: CoreDeps = {
     config: options.config,
     backend: options.backend,
@@ -61,12 +68,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const handlers: Handlers = {
     async getKioskInfo(): Promise<Result<KioskInfo>> {
       const { config } = deps;
-      const info: KioskInfo = {
+      const info: KioskInfo & OperatorIdleInfo = {
         kioskId: config.kioskId,
         mode: config.mode,
         training: deps.training,
         defaultLanguage: config.language,
-        idle: { ...config.idle },
+        idle: { ...config.idle.citizen },
+        operatorIdle: { ...config.idle.operator },
       };
       if (deps.training && deps.demoOperator) info.demoOperator = { ...deps.demoOperator };
       if (deps.operator.current) info.operator = { ...deps.operator.current.view };
@@ -96,13 +104,22 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
 
   return {
-    router: createRouter(handlers, { onFault: (method, err) => options.onFault?.(method, err) }),
-    async wipeWindow(windowId, reason) {
-      if (!sessions.has(windowId)) return;
-      const session = sessions.get(windowId);
+    // The mode's rules (officer required, ID-card tick) wrap every service: operatorGate.ts.
+    router: createRouter(gateByMode(handlers, deps), { onFault: (method, err) => options.onFault?.(method, err) }),
+    async wipeWindow(windowId, reason, detail) {
+      const held = sessions.has(windowId);
+      if (!held && reason !== 'crash') return;
+      const base = held
+        ? auditBase(deps, sessions.get(windowId))
+        : deps.operator.current
+          ? { operatorId: deps.operator.current.view.staffId }
+          : {};
       const event: AuditEventName = reason === 'crash' ? 'renderer.crashed' : reason === 'idle' ? 'session.timed-out' : 'session.wiped';
-      await deps.audit.record({ ...auditBase(deps, session), event, outcome: 'info' });
+      await deps.audit.record({ ...base, event, outcome: 'info', ...(detail ? { detail } : {}) });
       sessions.wipe(windowId);
+    },
+    onWipe(listener) {
+      return sessions.onWipe(listener);
     },
     holdsSession(windowId) {
       return sessions.has(windowId);

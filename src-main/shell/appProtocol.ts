@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { protocol } from 'electron';
+import { resolveAppFile } from './appFiles';
 import { SECURITY_HEADERS } from './contentSecurity';
-import { APP_HOST, APP_SCHEME } from './windowOptions';
+import { APP_SCHEME } from './windowOptions';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,19 +22,19 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the production renderer from `rendererDir` at app://kiosk/, with the CSP on every response. */
-export function handleAppProtocol(rendererDir: string): void {
-  const root = normalize(rendererDir + sep);
+/**
+ * Serves the production renderer from `rendererDir` at app://kiosk/ (never
+ * file://), plus the fixed `extraFiles` (the out-of-service page), with the
+ * CSP on every response.
+ */
+export function handleAppProtocol(rendererDir: string, extraFiles: Readonly<Record<string, string>> = {}): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response(null, { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root)) return new Response(null, { status: 403 });
+    const resolved = resolveAppFile(request.url, rendererDir, extraFiles);
+    if ('status' in resolved) return new Response(null, { status: resolved.status });
     try {
-      const body = await readFile(file);
+      const body = await readFile(resolved.file);
       return new Response(body, {
-        headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS },
+        headers: { 'Content-Type': TYPES[extname(resolved.file)] ?? 'application/octet-stream', ...SECURITY_HEADERS },
       });
     } catch {
       return new Response(null, { status: 404 });

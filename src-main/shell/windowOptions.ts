@@ -13,7 +13,8 @@ export const KIOSK_PARTITION = 'kiosk-memory';
 
 /**
  * The one place window options are decided (unit-tested without Electron).
- * Hardened: isolated, sandboxed, no Node, no devtools outside development.
+ * Hardened: isolated, sandboxed, no Node, no devtools outside development;
+ * in production a full-screen kiosk window that cannot be minimised.
  */
 export function kioskWindowOptions(options: { preloadPath: string; development: boolean }): BrowserWindowConstructorOptions {
   const { development } = options;
@@ -25,6 +26,7 @@ export function kioskWindowOptions(options: { preloadPath: string; development: 
     autoHideMenuBar: true,
     kiosk: !development,
     fullscreen: !development,
+    minimizable: development,
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
@@ -41,6 +43,10 @@ export function kioskWindowOptions(options: { preloadPath: string; development: 
       devTools: development,
       partition: KIOSK_PARTITION,
       safeDialogs: true,
+      // Middle-click would open links in new windows; those are denied anyway, this stops the attempt.
+      disableBlinkFeatures: 'Auxclick',
+      enableWebSQL: false,
+      zoomFactor: 1,
     },
   };
 }

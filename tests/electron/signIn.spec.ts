@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { signInOperator } from '../e2e/fixtures/operator';
 import { installedElectron } from './electronBinary';
 
 const executablePath = installedElectron();
@@ -19,6 +20,8 @@ test.beforeEach(async () => {
     env: { ...process.env, PULIH_CONFIG: '' },
   });
   page = await app.firstWindow();
+  // The training kiosk is assisted: the demo officer starts the shift first (DESIGN.md §5).
+  await signInOperator(page);
 });
 
 test.afterEach(async () => {

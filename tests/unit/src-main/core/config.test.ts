@@ -10,7 +10,10 @@ const FULL = {
   mode: 'assisted',
   backend: 'https://recovery.example.go.id/api',
   language: 'id',
-  idle: { warnAfterSeconds: 120, countdownSeconds: 30 },
+  idle: {
+    citizen: { warnAfterSeconds: 120, countdownSeconds: 30 },
+    operator: { warnAfterSeconds: 1200, countdownSeconds: 45 },
+  },
   limits: { identityVerificationsPerHour: 30 },
   backendTimeoutMs: 8000,
 };
@@ -31,7 +34,7 @@ describe('parseConfig', () => {
     mode: 'assisted',
     backend: 'embedded',
     language: 'id',
-    idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
+    idle: { citizen: { warnAfterSeconds: 180, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
     limits: { identityVerificationsPerHour: 30 },
     backendTimeoutMs: 8000,
   };
@@ -45,10 +48,10 @@ describe('parseConfig', () => {
   });
 
   it('fills in whatever a partial config leaves out', () => {
-    expect(parseConfig({ mode: 'self-service', idle: { countdownSeconds: 45 } })).toEqual({
+    expect(parseConfig({ mode: 'self-service', idle: { citizen: { countdownSeconds: 45 } } })).toEqual({
       ...TRAINING,
       mode: 'self-service',
-      idle: { warnAfterSeconds: 60, countdownSeconds: 45 },
+      idle: { citizen: { warnAfterSeconds: 60, countdownSeconds: 45 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
     });
   });
 
@@ -56,14 +59,19 @@ describe('parseConfig', () => {
     expect(parseConfig(FULL)).toEqual(FULL);
   });
 
-  it('without idle.warnAfterSeconds, warns after 180 s when assisted and 60 s at a self-service kiosk', () => {
-    const { warnAfterSeconds: _w, ...idle } = FULL.idle;
-    expect(parseConfig({ ...FULL, idle }).idle).toEqual({ warnAfterSeconds: 180, countdownSeconds: 30 });
-    expect(parseConfig({ ...FULL, mode: 'self-service', idle }).idle).toEqual({ warnAfterSeconds: 60, countdownSeconds: 30 });
+  it('without idle.citizen.warnAfterSeconds, warns after 180 s when assisted and 60 s at a self-service kiosk', () => {
+    const idle = { citizen: { countdownSeconds: 30 } };
+    expect(parseConfig({ ...FULL, idle }).idle.citizen).toEqual({ warnAfterSeconds: 180, countdownSeconds: 30 });
+    expect(parseConfig({ ...FULL, mode: 'self-service', idle }).idle.citizen).toEqual({ warnAfterSeconds: 60, countdownSeconds: 30 });
+  });
+
+  it('the officer has an idle time of their own, 15 minutes unless the file says otherwise', () => {
+    expect(parseConfig({ idle: { citizen: { warnAfterSeconds: 30 } } }).idle.operator).toEqual({ warnAfterSeconds: 900, countdownSeconds: 30 });
+    expect(parseConfig(FULL).idle.operator).toEqual({ warnAfterSeconds: 1200, countdownSeconds: 45 });
   });
 
   it('accepts the shortest countdown allowed, 20 s', () => {
-    expect(parseConfig({ ...FULL, idle: { countdownSeconds: 20 } }).idle.countdownSeconds).toBe(20);
+    expect(parseConfig({ ...FULL, idle: { citizen: { countdownSeconds: 20 } } }).idle.citizen.countdownSeconds).toBe(20);
   });
 
   it('mode "kiosk" stops start-up with a ConfigError naming mode', () => {
@@ -79,15 +87,23 @@ describe('parseConfig', () => {
     expect(err.message).toMatch(/kioskName/);
   });
 
-  it('an unknown field inside idle is named too', () => {
-    expect(configError({ ...FULL, idle: { countdownSeconds: 30, warnSeconds: 60 } }).message).toMatch(/warnSeconds/);
+  it.each([
+    ['idle.warnSeconds', { idle: { warnSeconds: 60 } }],
+    // The flat shape of earlier drafts is refused rather than half-read.
+    ['idle.countdownSeconds', { idle: { countdownSeconds: 30 } }],
+    ['idle.citizen.warnSeconds', { idle: { citizen: { warnSeconds: 60 } } }],
+    ['idle.operator.timeout', { idle: { operator: { timeout: 60 } } }],
+    ['limits.perHour', { limits: { perHour: 5 } }],
+  ])('an unknown nested field is named with its full path: %s', (field, patch) => {
+    const err = configError({ ...FULL, ...patch });
+    expect(err.field).toBe(field);
+    expect(err.message).toBe(`unknown field ${field}`);
   });
 
-  it('idle.countdownSeconds 10 is rejected: the warning must last at least 20 s', () => {
-    const err = configError({ ...FULL, idle: { countdownSeconds: 10 } });
-    expect(err.field).toBe('idle.countdownSeconds');
-    expect(err.message).toMatch(/idle\.countdownSeconds/);
-    expect(err.message).toMatch(/at least 20/);
+  it.each(['citizen', 'operator'])('idle.%s.countdownSeconds 10 is rejected: the warning must last at least 20 s', (who) => {
+    const err = configError({ ...FULL, idle: { [who]: { countdownSeconds: 10 } } });
+    expect(err.field).toBe(`idle.${who}.countdownSeconds`);
+    expect(err.message).toBe(`idle.${who}.countdownSeconds: must be at least 20`);
   });
 
   it.each([
@@ -96,11 +112,17 @@ describe('parseConfig', () => {
     ['language', { language: 'fr' }],
     ['kioskId', { kioskId: 'kiosk 7' }],
     ['kioskId', { kioskId: 'K'.repeat(65) }],
-    ['idle.countdownSeconds', { idle: { countdownSeconds: 'thirty' } }],
-    ['idle.countdownSeconds', { idle: { countdownSeconds: 20.5 } }],
-    ['idle.warnAfterSeconds', { idle: { warnAfterSeconds: 5, countdownSeconds: 30 } }],
+    ['kioskId', { kioskId: 7 }],
+    ['mode', { mode: null }],
+    ['idle.citizen.countdownSeconds', { idle: { citizen: { countdownSeconds: 'thirty' } } }],
+    // A JSON string where a number belongs is a mistake, not something to coerce.
+    ['idle.citizen.countdownSeconds', { idle: { citizen: { countdownSeconds: '30' } } }],
+    ['idle.citizen.countdownSeconds', { idle: { citizen: { countdownSeconds: 20.5 } } }],
+    ['idle.citizen.warnAfterSeconds', { idle: { citizen: { warnAfterSeconds: 5, countdownSeconds: 30 } } }],
+    ['idle.operator.warnAfterSeconds', { idle: { operator: { warnAfterSeconds: 30 } } }],
     ['limits.identityVerificationsPerHour', { limits: { identityVerificationsPerHour: 0 } }],
     ['backendTimeoutMs', { backendTimeoutMs: 100 }],
+    ['backendTimeoutMs', { backendTimeoutMs: '8000' }],
   ])('a bad %s is named in the ConfigError (%j)', (field, patch) => {
     const err = configError({ ...FULL, ...patch });
     expect(err.field).toBe(field);
@@ -141,9 +163,21 @@ describe('loadConfig', () => {
     await expect(loadConfig(join(dir, 'absent.json'))).rejects.toThrow(/cannot read config file .*absent\.json: ENOENT/);
   });
 
-  it('a bad field in the file is named', async () => {
+  it('a bad field in the file is named, with the file', async () => {
     const path = join(dir, 'bad-mode.json');
     await writeFile(path, JSON.stringify({ ...FULL, mode: 'kiosk' }));
     await expect(loadConfig(path)).rejects.toMatchObject({ name: 'ConfigError', field: 'mode' });
+    await expect(loadConfig(path)).rejects.toThrow(/bad-mode\.json: mode: must be "assisted" or "self-service"/);
+  });
+
+  it('the documented example file (resources/kiosk.example.json) is a valid config', async () => {
+    const example = await loadConfig(join(import.meta.dirname, '../../../../resources/kiosk.example.json'));
+    expect(example.mode).toBe('assisted');
+    expect(example.idle.citizen.countdownSeconds).toBeGreaterThanOrEqual(20);
+  });
+
+  it('no path (or an empty $PULIH_CONFIG) is the training kiosk', async () => {
+    expect((await loadConfig(undefined)).backend).toBe('embedded');
+    expect((await loadConfig('')).kioskId).toBe('TRAINING-01');
   });
 });

@@ -97,20 +97,21 @@ class MemoryAudit implements AuditSink {
 
 const config: KioskConfig = {
   kioskId: 'KIOSK-TEST-01',
-  mode: 'assisted',
+  // Citizen stories without an officer; assisted-mode gating has its own tests (operatorGate.test.ts).
+  mode: 'self-service',
   backend: 'embedded',
   language: 'id',
-  idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
+  idle: { citizen: { warnAfterSeconds: 60, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
   limits: { identityVerificationsPerHour: 30 },
   backendTimeoutMs: 8000,
 };
 
-function setup() {
+function setup(mode: KioskConfig['mode'] = 'self-service') {
   const log: string[] = [];
   const backend = new FakeBackend(log);
   const audit = new MemoryAudit(log);
   const faults: string[] = [];
-  const core = createKioskCore({ config, backend, audit, training: true, onFault: (what) => faults.push(what) });
+  const core = createKioskCore({ config: { ...config, mode }, backend, audit, training: true, onFault: (what) => faults.push(what) });
   const signIn = (identifier: string, password: string, windowId = 'window-1') =>
     core.router.dispatch({ windowId }, 'signIn', { identifier, password });
   return { log, backend, audit, core, signIn, faults };
@@ -249,7 +250,7 @@ describe('kiosk core: citizen sign-in (seed screen 1)', () => {
   });
 
   it('once an operator is signed in, sign-in events carry the operator id and the backend gets the operator token', async () => {
-    const { core, signIn, audit, backend } = setup();
+    const { core, signIn, audit, backend } = setup('assisted');
     expect(await core.router.dispatch({ windowId: 'window-1' }, 'operatorSignIn', { staffId: 'PTG001', pin: '246810' })).toEqual({
       ok: true,
       value: { staffId: 'PTG001', name: 'PETUGAS SATU' },

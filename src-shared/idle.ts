@@ -1,0 +1,150 @@
+/**
+ * The kiosk's idle logic as a small state machine, free of DOM and Vue so it
+ * can be tested with fake timers (DESIGN.md §5, Idle).
+ *
+ *   dormant ──activity──▶ active ──warnAfter idle──▶ warning ──countdown──▶ expired
+ *      ▲                    ▲  └──activity (restart)──┘  │                      │
+ *      │                    └────────── extend ──────────┘                      │
+ *      └──────────────────────────── reset (after the wipe) ────────────────────┘
+ *
+ * `dormant` means nobody has touched the kiosk since the last wipe: an empty
+ * first screen is never "idle", so it is never wiped again and again, and a
+ * self-service kiosk keeps its attract screen. During the warning, ordinary
+ * activity does not dismiss it: the person must answer it (extend), so a
+ * passer-by brushing the screen cannot keep someone else's session alive
+ * unseen.
+ */
+
+export type IdlePhase = 'dormant' | 'active' | 'warning' | 'expired';
+
+export interface IdleState {
+  phase: IdlePhase;
+  /** Whole seconds until the wipe; meaningful in `warning` (0 once expired). */
+  secondsLeft: number;
+}
+
+/** The clock the machine runs on: the real one in the app, fake ones in tests. */
+export interface IdleClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface IdleMachineOptions {
+  /** Inactivity before the warning shows. */
+  warnAfterMs: number;
+  /** Length of the warning's countdown; the wipe follows it. */
+  countdownMs: number;
+  /** Told of every change of phase and of every second of the countdown. */
+  onChange?: (state: IdleState) => void;
+  /** The countdown ran out: wipe now. Called once per expiry. */
+  onExpire: () => void;
+  clock?: IdleClock;
+}
+
+export interface IdleMachine {
+  readonly state: IdleState;
+  /** Someone touched, typed or clicked: arms a dormant machine, restarts the idle timer of an active one. */
+  activity(): void;
+  /** "I am still here": ends the warning and starts a fresh idle period. */
+  extend(): void;
+  /** Back to dormant with no timer running (after a wipe, or when nobody's screen is shown). */
+  reset(): void;
+  /** Stops every timer for good. */
+  dispose(): void;
+}
+
+const TICK_MS = 1000;
+
+function realClock(): IdleClock {
+  return {
+    now: () => Date.now(),
+    setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+    clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  };
+}
+
+export function createIdleMachine(options: IdleMachineOptions): IdleMachine {
+  if (!(options.warnAfterMs > 0) || !(options.countdownMs > 0)) {
+    throw new RangeError('idle times must be positive');
+  }
+  const clock = options.clock ?? realClock();
+  let state: IdleState = { phase: 'dormant', secondsLeft: 0 };
+  let timer: unknown;
+  let deadline = 0;
+  let lastActivity = 0;
+  let disposed = false;
+
+  function set(next: IdleState): void {
+    if (next.phase === state.phase && next.secondsLeft === state.secondsLeft) return;
+    state = next;
+    options.onChange?.(state);
+  }
+
+  function clearTimer(): void {
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+  }
+
+  function schedule(callback: () => void, ms: number): void {
+    clearTimer();
+    timer = clock.setTimeout(() => {
+      timer = undefined;
+      callback();
+    }, ms);
+  }
+
+  function startIdlePeriod(): void {
+    lastActivity = clock.now();
+    set({ phase: 'active', secondsLeft: 0 });
+    schedule(checkIdle, options.warnAfterMs);
+  }
+
+  /** Activity only stamps the time (pointer moves come by the hundred); the timer looks when it fires. */
+  function checkIdle(): void {
+    const idleFor = clock.now() - lastActivity;
+    if (idleFor >= options.warnAfterMs) startWarning();
+    else schedule(checkIdle, options.warnAfterMs - idleFor);
+  }
+
+  function startWarning(): void {
+    deadline = clock.now() + options.countdownMs;
+    set({ phase: 'warning', secondsLeft: Math.ceil(options.countdownMs / 1000) });
+    schedule(tick, Math.min(TICK_MS, options.countdownMs));
+  }
+
+  function tick(): void {
+    const left = deadline - clock.now();
+    if (left <= 0) {
+      set({ phase: 'expired', secondsLeft: 0 });
+      options.onExpire();
+      return;
+    }
+    set({ phase: 'warning', secondsLeft: Math.ceil(left / 1000) });
+    // Re-align to whole seconds so the display and the wipe never drift apart.
+    schedule(tick, left % TICK_MS || TICK_MS);
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    activity() {
+      if (disposed) return;
+      if (state.phase === 'dormant') startIdlePeriod();
+      else if (state.phase === 'active') lastActivity = clock.now();
+    },
+    extend() {
+      if (disposed) return;
+      if (state.phase === 'warning') startIdlePeriod();
+    },
+    reset() {
+      clearTimer();
+      set({ phase: 'dormant', secondsLeft: 0 });
+    },
+    dispose() {
+      disposed = true;
+      clearTimer();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { readAuditLog } from './fixtures/auditLog';
+import { bridgeCall } from './fixtures/bridgeCall';
+import { expect, test } from './fixtures/test';
+import { DEMO_OPERATOR, signInOperator, signOutOperator } from './fixtures/operator';
+
+test.describe('assisted kiosk (the training kiosk, no config file)', () => {
+  test.use({ atCitizenScreen: false });
+
+  test('starts on the officer sign-in, with the demo officer shown; no citizen screen before it', async ({ page }) => {
+    await expect(page.getByRole('heading', { name: 'Masuk Petugas' })).toBeVisible();
+    await expect(page.getByText('ID PTG001, PIN 246810')).toBeVisible();
+    await expect(page.getByLabel('Email atau nomor handphone')).toHaveCount(0);
+    // Main refuses citizen calls too, whatever the page shows.
+    expect(await bridgeCall(page, 'signIn', { identifier: 'siti.rahayu@example.com', password: 'Lama#2024a' })).toEqual({
+      ok: false,
+      error: { code: 'OPERATOR_REQUIRED' },
+    });
+  });
+
+  test('a wrong PIN is refused and cleared', async ({ page }) => {
+    await page.getByLabel('ID Petugas').fill('PTG001');
+    await page.getByLabel('PIN', { exact: true }).fill('111111');
+    await page.getByRole('button', { name: 'Masuk Petugas' }).click();
+    await expect(page.getByRole('alert')).toContainText('ID Petugas atau PIN salah.');
+    await expect(page.getByLabel('PIN', { exact: true })).toHaveValue('');
+    await expect(page.getByRole('heading', { name: 'Masuk Petugas' })).toBeVisible();
+  });
+
+  test('officer signs in → a citizen signs in and out → officer signs out, and citizens are refused again', async ({ page, kiosk }) => {
+    await signInOperator(page);
+    await expect(page.getByText(`Petugas: ${DEMO_OPERATOR.name}`)).toBeVisible();
+
+    await page.getByLabel('Email atau nomor handphone').fill('siti.rahayu@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('Lama#2024a');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toBeVisible();
+    await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+
+    await signOutOperator(page);
+    await expect(page.getByLabel('Email atau nomor handphone')).toHaveCount(0);
+    expect(await bridgeCall(page, 'startRecoveryByPhone', { phone: '081234562797' })).toEqual({
+      ok: false,
+      error: { code: 'OPERATOR_REQUIRED' },
+    });
+
+    // The shift is in the audit log, the citizen's sign-in carrying the officer's id.
+    const audit = await readAuditLog(kiosk.dataDir);
+    const events = audit.map((e) => `${e.event}:${e.operatorId ?? '-'}`);
+    expect(events).toEqual(expect.arrayContaining(['operator.signed-in:PTG001', 'signin.succeeded:PTG001', 'operator.signed-out:PTG001']));
+  });
+
+  test('the identity path is refused by main without the officer tick "KTP asli telah diperiksa petugas"', async ({ page }) => {
+    await signInOperator(page);
+    const identity = { nik: '3171014101900001', fullName: 'SITI RAHAYU', motherMaidenName: 'AMINAH' };
+    expect(await bridgeCall(page, 'verifyIdentity', identity)).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', field: 'idCardChecked' },
+    });
+    expect((await bridgeCall(page, 'verifyIdentity', { ...identity, idCardChecked: true })).ok).toBe(true);
+  });
+});

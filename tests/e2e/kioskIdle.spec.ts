@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { readAuditLog } from './fixtures/auditLog';
+import type { PageGlobals, StorageLike } from './fixtures/pageGlobals';
+import { expect, test } from './fixtures/test';
+
+const SITI = { email: 'siti.rahayu@example.com', password: 'Lama#2024a' };
+/** Everything of Siti the page showed or was given. */
+const TRACES = ['siti.rahayu', 'S*** R***', 's***@example.com', SITI.password, 'Berhasil masuk'];
+const IDLE = { citizen: { warnAfterSeconds: 15, countdownSeconds: 20 } };
+
+/** What a scan of the page finds: its HTML, its text, its field values, its web storage. */
+async function pageTraces(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const { document, localStorage, sessionStorage } = globalThis as unknown as PageGlobals;
+    const storage = (s: StorageLike) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`).join('\n');
+    const values = Array.from(document.querySelectorAll('input, textarea'), (el) => el.value).join('\n');
+    return [document.documentElement.outerHTML, document.body.innerText, values, storage(localStorage), storage(sessionStorage)].join('\n');
+  });
+}
+
+async function signInSiti(page: Page): Promise<void> {
+  await page.getByLabel('Email atau nomor handphone').fill(SITI.email);
+  await page.getByLabel('Password', { exact: true }).fill(SITI.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toBeVisible();
+}
+
+test.describe('idle warning and wipe (assisted, short idle times)', () => {
+  test.use({ kioskConfig: { idle: IDLE }, fakeClock: true });
+
+  test('warns with a countdown; "Lanjutkan" keeps the citizen; left alone, everything is wiped', async ({ page, kiosk }) => {
+    await signInSiti(page);
+    const warning = page.getByRole('alertdialog', { name: 'Masih di sana?' });
+
+    await page.clock.fastForward(15_000);
+    await expect(warning).toBeVisible();
+    await expect(warning).toContainText('20 detik');
+    await page.clock.fastForward(5_000);
+    await expect(warning).toContainText('15 detik');
+    await warning.getByRole('button', { name: 'Lanjutkan' }).click();
+    await expect(warning).toBeHidden();
+    await expect(page.getByText('s***@example.com')).toBeVisible();
+
+    await page.clock.fastForward(15_000);
+    await expect(warning).toBeVisible();
+    await page.clock.fastForward(20_000);
+    // Back on the first screen, the officer still at the counter.
+    await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+    await expect(page.getByText('Petugas: PETUGAS SATU (PTG001)')).toBeVisible();
+    await expect(warning).toBeHidden();
+    await expect(page.getByLabel('Email atau nomor handphone')).toHaveValue('');
+
+    const traces = await pageTraces(page);
+    for (const trace of TRACES) expect(traces, trace).not.toContain(trace);
+
+    const events = (await readAuditLog(kiosk.dataDir)).map((e) => e.event);
+    expect(events).toContain('session.timed-out');
+  });
+
+  test('what was typed but never sent is wiped too', async ({ page }) => {
+    await page.getByLabel('Email atau nomor handphone').fill(SITI.email);
+    await page.getByLabel('Password', { exact: true }).fill(SITI.password);
+    await page.clock.fastForward(15_000);
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await page.clock.fastForward(20_000);
+    await expect(page.getByRole('alertdialog')).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+    await expect(page.getByLabel('Email atau nomor handphone')).toHaveValue('');
+    const traces = await pageTraces(page);
+    for (const trace of [SITI.email, SITI.password]) expect(traces, trace).not.toContain(trace);
+  });
+});
+
+test.describe('idle at a self-service kiosk', () => {
+  test.use({ kioskMode: 'self-service', kioskConfig: { idle: IDLE }, fakeClock: true });
+
+  test('after the wipe the attract screen is back for the next person', async ({ page }) => {
+    await signInSiti(page);
+    await page.clock.fastForward(15_000);
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await page.clock.fastForward(20_000);
+    await expect(page.getByRole('heading', { name: 'Sentuh layar untuk memulai' })).toBeVisible();
+    const traces = await pageTraces(page);
+    for (const trace of TRACES) expect(traces, trace).not.toContain(trace);
+  });
+});
