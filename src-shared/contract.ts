@@ -116,6 +116,20 @@ export interface KioskApi {
   /** Wipes the main-process recovery session (cancel, finish, idle). */
   endSession(reason: EndSessionRequest): Promise<Result<null>>;
   getTrainingOutbox(): Promise<Result<OutboxMessage[]>>;
+  /** Assisted mode, signed-in officer only: the audit log of a date range as CSV in the kiosk's data folder. */
+  exportAuditCsv(req: AuditExportRequest): Promise<Result<AuditExportView>>;
+}
+
+export interface AuditExportRequest {
+  /** UTC days, `YYYY-MM-DD`, inclusive. */
+  from: string;
+  to: string;
+}
+
+export interface AuditExportView {
+  /** Where main wrote the CSV (the kiosk's data folder, exports/). */
+  path: string;
+  records: number;
 }
 
 export interface EndSessionRequest {
@@ -139,6 +153,7 @@ export const KIOSK_METHODS = [
   'setNewPassword',
   'endSession',
   'getTrainingOutbox',
+  'exportAuditCsv',
 ] as const satisfies readonly KioskMethod[];
 
 type MissingMethods = Exclude<KioskMethod, (typeof KIOSK_METHODS)[number]>;

@@ -48,4 +48,10 @@ export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = 
   setNewPassword: req(object({ password: newPasswordField })),
   endSession: req(object({ reason: string().oneOf(['cancel', 'finish', 'idle', 'sign-out']).required() })),
   getTrainingOutbox: empty,
+  exportAuditCsv: req(
+    object({
+      from: string().required().matches(/^\d{4}-\d{2}-\d{2}$/, 'day'),
+      to: string().required().matches(/^\d{4}-\d{2}-\d{2}$/, 'day'),
+    }),
+  ),
 };

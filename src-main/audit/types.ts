@@ -6,6 +6,7 @@
 export const AUDIT_EVENTS = [
   'config.loaded',
   'audit.repaired',
+  'audit.exported',
   'signin.attempted',
   'signin.succeeded',
   'signin.failed',

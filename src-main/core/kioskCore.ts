@@ -1,4 +1,4 @@
-import type { EndSessionRequest, KioskInfo, OutboxMessage } from '../../src-shared/contract';
+import type { AuditExportRequest, AuditExportView, EndSessionRequest, KioskInfo, OutboxMessage } from '../../src-shared/contract';
 import type { OperatorIdleInfo } from '../../src-shared/operatorIdle';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { AuditEventName, AuditSink } from '../audit/types';
@@ -22,6 +22,8 @@ export interface KioskCoreOptions {
   now?: () => number;
   /** Told of faults; receives error names/codes only, never payloads. */
   onFault?: (what: string, err: unknown) => void;
+  /** Writes the audit log of a UTC day range as CSV; the shell's runtime knows the folders. */
+  exportAudit?: (from: string, to: string) => Promise<AuditExportView>;
 }
 
 export interface KioskCore {
@@ -100,6 +102,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     async getTrainingOutbox(): Promise<Result<OutboxMessage[]>> {
       if (!deps.training) return fail('FORBIDDEN');
       return deps.backend.outbox(callContext(deps));
+    },
+    async exportAuditCsv(caller: Caller, req: AuditExportRequest): Promise<Result<AuditExportView>> {
+      // Supervisors export at an assisted kiosk, signed in; a citizen's screen never can.
+      if (deps.config.mode !== 'assisted' || !options.exportAudit) return fail('FORBIDDEN');
+      if (!deps.operator.current) return fail('OPERATOR_REQUIRED');
+      if (req.from > req.to) return fail('VALIDATION_FAILED', { field: 'to' });
+      const session = sessions.get(caller.windowId);
+      const exported = await options.exportAudit(req.from, req.to);
+      await deps.audit.record({ ...auditBase(deps, session), event: 'audit.exported', outcome: 'success', detail: { from: req.from, to: req.to, records: exported.records } });
+      return ok(exported);
     },
   };
 

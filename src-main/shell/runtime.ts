@@ -4,6 +4,7 @@ import type { AuditSink } from '../audit/types';
 import { createBackendClient } from '../backend/client';
 import { startStub } from '../backend/stub/server';
 import type { KioskConfig } from '../core/config';
+import { createAuditExporter } from './auditExport';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
 
 /** What both shells start from: config, a data folder, and optional test hooks. */
@@ -63,6 +64,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     training: embedded,
     ...(embedded ? { demoOperator: DEMO_OPERATOR } : {}),
     ...(options.onFault ? { onFault: options.onFault } : {}),
+    exportAudit: createAuditExporter(join(dataDir, 'audit'), join(dataDir, 'exports')),
   });
 
   return {
