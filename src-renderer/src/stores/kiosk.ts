@@ -20,6 +20,8 @@ export const useKioskStore = defineStore('kiosk', () => {
   }
 
   const training = computed(() => info.value?.training === true);
+  /** Assisted mode: an officer at the counter checks the physical ID card before the identity path. */
+  const assisted = computed(() => info.value?.mode === 'assisted');
 
-  return { info, loadError, training, load };
+  return { info, loadError, training, assisted, load };
 });

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import type { KioskApi, KioskInfo } from '../../../../../src-shared/contract';
+import { ok } from '../../../../../src-shared/errors';
+import { setKioskApi } from '../../../../../src-renderer/src/bridge';
+import KioskFrame from '../../../../../src-renderer/src/components/KioskFrame.vue';
+import { useKioskStore } from '../../../../../src-renderer/src/stores/kiosk';
+import { fakeKioskApi, kioskI18n, TRAINING_INFO } from '../kioskTestKit';
+
+const wipes = vi.hoisted(() => ({ calls: [] as string[] }));
+vi.mock('../../../../../src-renderer/src/composables/useKioskWipe', () => ({
+  wipeKiosk: async (reason: string) => void wipes.calls.push(reason),
+}));
+
+/** Stands in for the wizard in the frame's slot. */
+const Wizard = defineComponent({ render: () => h('section', { id: 'wizard' }, [h('h1', 'Masuk'), h('input', { id: 'identifier', inputmode: 'email' })]) });
+
+let wrapper: VueWrapper | undefined;
+let api: KioskApi;
+
+async function render(info: Partial<KioskInfo> & Record<string, unknown> = {}, overrides: Partial<KioskApi> = {}) {
+  let current: KioskInfo = { ...TRAINING_INFO, ...info } as KioskInfo;
+  api = fakeKioskApi({
+    getKioskInfo: async () => ok(current),
+    operatorSignIn: async () => {
+      current = { ...current, operator: { staffId: 'PTG001', name: 'PETUGAS SATU' } };
+      return ok({ staffId: 'PTG001', name: 'PETUGAS SATU' });
+    },
+    ...overrides,
+  });
+  setKioskApi(api);
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  wrapper = mount(KioskFrame, { slots: { default: () => h(Wizard) }, global: { plugins: [pinia, kioskI18n()] }, attachTo: document.body });
+  await useKioskStore().load();
+  await flushPromises();
+  return wrapper;
+}
+
+beforeEach(() => {
+  wipes.calls = [];
+});
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  setKioskApi(undefined);
+  vi.useRealTimers();
+});
+
+describe('kiosk frame, assisted mode', () => {
+  it('shows the officer sign-in, not the wizard, until an officer is signed in', async () => {
+    const w = await render();
+    expect(w.find('#wizard').exists()).toBe(false);
+    expect(w.find('h1').text()).toBe('Masuk Petugas');
+    expect(w.text()).toContain('ID Petugas');
+    expect(w.text()).toContain('PTG001');
+  });
+
+  it('after the officer signs in: the wizard, with the officer named and a way to end the session', async () => {
+    const w = await render();
+    await w.findAll('input')[0]!.setValue('ptg001');
+    await w.findAll('input')[1]!.setValue('246810');
+    await w.find('form').trigger('submit');
+    await flushPromises();
+    expect(api.operatorSignIn).toHaveBeenCalledWith({ staffId: 'PTG001', pin: '246810' });
+    expect(w.find('#wizard').exists()).toBe(true);
+    expect(w.text()).toContain('Petugas: PETUGAS SATU (PTG001)');
+    await w.findAll('button').find((b) => b.text() === 'Akhiri Sesi Petugas')!.trigger('click');
+    await flushPromises();
+    expect(wipes.calls).toEqual(['operator-sign-out']);
+    expect(w.find('#wizard').exists()).toBe(false);
+  });
+
+  it('no on-screen keyboard at an assisted counter', async () => {
+    const w = await render({ operator: { staffId: 'PTG001', name: 'PETUGAS SATU' } });
+    expect(w.find('[role="group"]').exists()).toBe(false);
+  });
+});
+
+describe('kiosk frame, self-service mode', () => {
+  it('shows the attract screen first; a touch starts, with the keyboard', async () => {
+    const w = await render({ mode: 'self-service', demoOperator: undefined });
+    expect(w.find('h1').text()).toBe('Sentuh layar untuk memulai');
+    expect(w.find('#wizard').exists()).toBe(false);
+    await w.find('main').trigger('click');
+    expect(w.find('#wizard').exists()).toBe(true);
+    expect(w.find('[role="group"][aria-label="Keyboard layar"]').exists()).toBe(true);
+  });
+});
+
+describe('kiosk frame, idle', () => {
+  it('warns after the idle time with a countdown; "Lanjutkan" keeps the citizen; then the wipe', async () => {
+    vi.useFakeTimers();
+    const w = await render({ mode: 'self-service', idle: { warnAfterSeconds: 60, countdownSeconds: 20 } });
+    await w.find('main').trigger('click');
+    vi.advanceTimersByTime(60_000);
+    await flushPromises();
+    const dialog = () => w.find('[role="alertdialog"]');
+    expect(dialog().exists()).toBe(true);
+    expect(dialog().text()).toContain('20 detik');
+    // Nothing behind the warning can be reached until it is answered.
+    expect(w.find('#wizard').element.closest('[inert]')).not.toBeNull();
+    vi.advanceTimersByTime(5_000);
+    await flushPromises();
+    expect(dialog().text()).toContain('15 detik');
+    await dialog().find('button').trigger('click');
+    expect(dialog().exists()).toBe(false);
+    expect(w.find('#wizard').element.closest('[inert]')).toBeNull();
+    expect(w.find('#wizard').exists()).toBe(true);
+    vi.advanceTimersByTime(60_000 + 20_000);
+    await flushPromises();
+    expect(wipes.calls).toEqual(['idle']);
+    // The citizen's screens go at once, before the page reloads.
+    expect(w.find('#wizard').exists()).toBe(false);
+    expect(dialog().exists()).toBe(false);
+  });
+
+  it("the officer's own idle warns, then signs the officer out", async () => {
+    vi.useFakeTimers();
+    const w = await render({
+      operator: { staffId: 'PTG001', name: 'PETUGAS SATU' },
+      idle: { warnAfterSeconds: 600, countdownSeconds: 30 },
+      operatorIdle: { warnAfterSeconds: 120, countdownSeconds: 30 },
+    });
+    window.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(120_000);
+    await flushPromises();
+    expect(w.find('[role="alertdialog"]').text()).toContain('Sesi petugas akan berakhir');
+    vi.advanceTimersByTime(30_000);
+    await flushPromises();
+    expect(wipes.calls).toEqual(['operator-idle']);
+  });
+
+  it('nobody touched the kiosk: no warning, ever', async () => {
+    vi.useFakeTimers();
+    const w = await render({ operator: { staffId: 'PTG001', name: 'PETUGAS SATU' }, idle: { warnAfterSeconds: 60, countdownSeconds: 20 } });
+    vi.advanceTimersByTime(10 * 60_000);
+    await flushPromises();
+    expect(w.find('[role="alertdialog"]').exists()).toBe(false);
+    expect(wipes.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineComponent, h, nextTick, ref } from 'vue';
+import OnScreenKeyboard from '../../../../../src-renderer/src/components/OnScreenKeyboard.vue';
+import { kioskI18n } from '../kioskTestKit';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+/** A field bound with v-model, as the wizard's are, and the keyboard beside it. */
+function render(inputmode: string) {
+  const value = ref('');
+  const Page = defineComponent({
+    setup: () => () => [
+      h('input', { id: 'field', inputmode, value: value.value, onInput: (e: Event) => (value.value = (e.target as HTMLInputElement).value) }),
+      h(OnScreenKeyboard),
+    ],
+  });
+  wrapper = mount(Page, { global: { plugins: [kioskI18n()] }, attachTo: document.body });
+  return { value, field: document.getElementById('field') as HTMLInputElement };
+}
+
+function key(label: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`.osk [data-skbtn="${label}"]`);
+  if (!el) throw new Error(`no key ${label}`);
+  return el;
+}
+
+function tap(label: string): void {
+  const el = key(label);
+  el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+  el.click();
+}
+
+describe('on-screen keyboard component', () => {
+  it('is hidden until a field has focus, then shows the numeric pad for inputmode=numeric', async () => {
+    const { field } = render('numeric');
+    const group = () => document.querySelector<HTMLElement>('[role="group"][aria-label="Keyboard layar"]');
+    expect(group()?.style.display).toBe('none');
+    field.focus();
+    await nextTick();
+    await nextTick();
+    expect(group()?.style.display).not.toBe('none');
+    expect(document.querySelector('.osk [data-skbtn="q"]')).toBeNull();
+    expect(key('7')).toBeTruthy();
+  });
+
+  it('its keys type into the focused field, through v-model; keys never take focus', async () => {
+    const { field, value } = render('numeric');
+    field.focus();
+    await nextTick();
+    await nextTick();
+    for (const d of ['3', '1', '7']) tap(d);
+    tap('{bksp}');
+    expect(value.value).toBe('31');
+    expect(key('1').getAttribute('tabindex')).toBe('-1');
+    expect(key('{bksp}').getAttribute('aria-label')).toBe('Hapus');
+  });
+
+  it('shows letters for an e-mail field', async () => {
+    const { field } = render('email');
+    field.focus();
+    await nextTick();
+    await nextTick();
+    expect(key('q')).toBeTruthy();
+    expect(key('@')).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import PasswordChecklist from '../../../../../src-renderer/src/components/PasswordChecklist.vue';
+import { mountKiosk } from '../wizardTestKit';
+
+function items(root: Element) {
+  return [...root.querySelectorAll('li')].map((li) => ({
+    rule: li.getAttribute('data-rule'),
+    met: li.getAttribute('data-met') === 'true',
+    text: li.textContent?.replace(/\s+/g, ' ').trim(),
+  }));
+}
+
+describe('PasswordChecklist', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it("shows the seed's five rules, none met for an empty password", async () => {
+    const { wrapper } = await mountKiosk(PasswordChecklist, { props: { password: '', id: 'rules' } });
+    const list = items(wrapper.element);
+    expect(list.map((i) => i.text)).toEqual([
+      'Minimal 8 karakter (belum terpenuhi)',
+      'Terdapat minimal satu huruf kecil (belum terpenuhi)',
+      'Terdapat minimal satu huruf besar (belum terpenuhi)',
+      'Terdapat minimal satu angka (belum terpenuhi)',
+      'Terdapat salah satu simbol: ! @ # $ % ^ & * (belum terpenuhi)',
+    ]);
+    expect(wrapper.get('ul').attributes('id')).toBe('rules');
+    expect(wrapper.get('ul').attributes('aria-label')).toBe('Syarat password');
+  });
+
+  it('ticks each rule as the password grows to meet it', async () => {
+    const { wrapper } = await mountKiosk(PasswordChecklist, { props: { password: 'a', id: 'rules' } });
+    const met = () => items(wrapper.element).filter((i) => i.met).map((i) => i.rule);
+    expect(met()).toEqual(['lower']);
+    await wrapper.setProps({ password: 'aB' });
+    expect(met()).toEqual(['lower', 'upper']);
+    await wrapper.setProps({ password: 'aB3' });
+    expect(met()).toEqual(['lower', 'upper', 'digit']);
+    await wrapper.setProps({ password: 'aB3@' });
+    expect(met()).toEqual(['lower', 'upper', 'digit', 'symbol']);
+    await wrapper.setProps({ password: 'aB3@wxyz' });
+    expect(met()).toEqual(['minLength', 'lower', 'upper', 'digit', 'symbol']);
+    expect(items(wrapper.element).every((i) => i.text?.endsWith('(terpenuhi)'))).toBe(true);
+    // And un-ticks when a character is taken away.
+    await wrapper.setProps({ password: 'aB3wxyz' });
+    expect(met()).toEqual(['lower', 'upper', 'digit']);
+  });
+
+  it('counts characters, not UTF-16 units, for the length rule', async () => {
+    const { wrapper } = await mountKiosk(PasswordChecklist, { props: { password: 'aB3@😀😀', id: 'rules' } });
+    expect(items(wrapper.element).find((i) => i.rule === 'minLength')?.met).toBe(false);
+  });
+
+  it('speaks English when the kiosk does', async () => {
+    const { wrapper } = await mountKiosk(PasswordChecklist, { props: { password: 'abc', id: 'rules' }, locale: 'en' });
+    expect(items(wrapper.element)[0]?.text).toBe('At least 8 characters (not met yet)');
+    expect(items(wrapper.element)[4]?.text).toBe('One of these symbols: ! @ # $ % ^ & * (not met yet)');
+  });
+});

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
+import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+
+const SITI = { nik: '3171014101900001', fullName: 'SITI RAHAYU', mother: 'AMINAH' };
+
+async function throughIdentity() {
+  const api = fakeKioskApi();
+  const mounted = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
+  const w = mounted.wrapper;
+  await click(buttonByText(w, /^Melalui Verifikasi Identitas/));
+  await type(inputByLabel(w, 'Nomor Induk Kependudukan (No. KTP)'), SITI.nik);
+  await type(inputByLabel(w, 'Nama Lengkap'), SITI.fullName);
+  await type(inputByLabel(w, 'Nama Ibu Kandung'), SITI.mother);
+  await click(inputByLabel(w, 'KTP asli telah diperiksa petugas'));
+  await click(buttonByText(w, 'Lanjutkan'));
+  expect(mounted.wizard.screen).toBe('new-credentials');
+  await type(inputByLabel(w, 'Nomor Handphone Baru'), '081377770011');
+  await type(inputByLabel(w, 'Password Baru'), 'Pulih#2026b');
+  return { ...mounted, api };
+}
+
+describe('RecoveryWizard', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('"Batal" ends main\'s session, resets the wizard, and the next visit finds every field empty', async () => {
+    const { wrapper, wizard, api } = await throughIdentity();
+    await click(buttonByText(wrapper, 'Batal'));
+    expect(api.endSession).toHaveBeenCalledWith({ reason: 'cancel' });
+    expect(wizard.screen).toBe('sign-in');
+    expect(wizard.path).toBeUndefined();
+    expect(wizard.started).toBe(false);
+    // The same wizard component, re-entered (as App.vue would mount it again).
+    wizard.go('recovery-options');
+    await click(wrapper.element as HTMLElement);
+    await click(buttonByText(wrapper, /^Melalui Verifikasi Identitas/));
+    expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');
+    expect(inputByLabel(wrapper, 'Nama Lengkap').value).toBe('');
+    expect(inputByLabel(wrapper, 'KTP asli telah diperiksa petugas').checked).toBe(false);
+  });
+
+  it('Back keeps what was typed on every step; the mother’s maiden name is gone once judged', async () => {
+    const { wrapper } = await throughIdentity();
+    await click(buttonByText(wrapper, 'Kembali'));
+    expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe(SITI.nik);
+    expect(inputByLabel(wrapper, 'Nama Lengkap').value).toBe(SITI.fullName);
+    expect(inputByLabel(wrapper, 'Nama Ibu Kandung').value).toBe('');
+  });
+
+  it('switching language keeps every value and re-words the messages already shown', async () => {
+    const { wrapper, i18n } = await throughIdentity();
+    await type(inputByLabel(wrapper, 'Alamat Email Baru'), 'siti.baru@', { blur: true });
+    expect(wrapper.text()).toContain('Masukkan alamat email yang benar.');
+    i18n.global.locale.value = 'en';
+    await click(wrapper.element as HTMLElement);
+    expect(wrapper.get('h1').text()).toBe('Reset password');
+    expect(inputByLabel(wrapper, 'New mobile number').value).toBe('081377770011');
+    expect(inputByLabel(wrapper, 'New e-mail address').value).toBe('siti.baru@');
+    expect(inputByLabel(wrapper, 'New password').value).toBe('Pulih#2026b');
+    expect(inputByLabel(wrapper, 'New e-mail address').placeholder).toBe('Example: name@domain.com');
+    expect(wrapper.text()).toContain('Enter a valid e-mail address.');
+  });
+
+  it('holds no secret in any store: no password, no mother’s name, no NIK', async () => {
+    const { pinia } = await throughIdentity();
+    const state = JSON.stringify(pinia.state.value);
+    for (const secret of ['Pulih#2026b', 'AMINAH', SITI.nik, '081377770011']) expect(state).not.toContain(secret);
+  });
+
+  it('Back from the options (after a recovery had started) ends main\'s session too', async () => {
+    const { wrapper, wizard, api } = await throughIdentity();
+    await click(buttonByText(wrapper, 'Kembali'));
+    await click(buttonByText(wrapper, 'Kembali'));
+    expect(wizard.screen).toBe('recovery-options');
+    await click(buttonByText(wrapper, 'Kembali'));
+    expect(wizard.screen).toBe('sign-in');
+    expect(api.endSession).toHaveBeenCalledWith({ reason: 'cancel' });
+  });
+});

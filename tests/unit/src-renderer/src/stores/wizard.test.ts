@@ -1,0 +1,92 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isRecoveryScreen, useWizardStore } from '../../../../../src-renderer/src/stores/wizard';
+
+const VIEW = { channel: 'sms' as const, destinationMasked: '08*****2797', expiresInSeconds: 300, resendAvailableInSeconds: 60, resendsRemaining: 3 };
+
+describe('wizard store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('starts on "Masuk" and walks a path forward and back', () => {
+    const wizard = useWizardStore();
+    expect(wizard.screen).toBe('sign-in');
+    expect(wizard.inRecovery).toBe(false);
+    wizard.go('recovery-options');
+    wizard.choosePath('phone');
+    expect(wizard.screen).toBe('recovery-phone');
+    expect(wizard.inRecovery).toBe(true);
+    wizard.back();
+    expect(wizard.screen).toBe('recovery-options');
+  });
+
+  it('keeps only what Verifikasi shows of a challenge, with the resend time on the kiosk clock', () => {
+    const wizard = useWizardStore();
+    wizard.challengeIssued(VIEW, 1_000_000);
+    expect(wizard.challenge).toEqual({ channel: 'sms', destinationMasked: '08*****2797', resendsRemaining: 3, resendAvailableAt: 1_060_000 });
+    expect(wizard.started).toBe(true);
+    wizard.resendAvailableIn(0, 2_000_000);
+    expect(wizard.challenge?.resendAvailableAt).toBe(2_000_000);
+    wizard.noResendsLeft();
+    expect(wizard.challenge?.resendsRemaining).toBe(0);
+  });
+
+  it('a verified code is not returned to: Back from the new password leads to the phone step', () => {
+    const wizard = useWizardStore();
+    wizard.go('recovery-options');
+    wizard.choosePath('phone');
+    wizard.challengeIssued(VIEW);
+    wizard.go('otp');
+    wizard.otpVerified();
+    expect(wizard.screen).toBe('new-password');
+    expect(wizard.challenge).toBeUndefined();
+    wizard.back();
+    expect(wizard.screen).toBe('recovery-phone');
+  });
+
+  it('"Mulai lagi" returns to the first step of the path and forgets the challenge', () => {
+    const wizard = useWizardStore();
+    wizard.go('recovery-options');
+    wizard.choosePath('identity');
+    wizard.identityVerified();
+    wizard.credentialsSubmitted(VIEW);
+    expect(wizard.screen).toBe('otp');
+    expect(wizard.credentialsSent).toBe(true);
+    wizard.restartPath();
+    expect(wizard.history).toEqual(['sign-in', 'recovery-options', 'identity']);
+    expect(wizard.credentialsSent).toBe(false);
+    expect(wizard.challenge).toBeUndefined();
+  });
+
+  it('choosing another path forgets the last one\'s challenge', () => {
+    const wizard = useWizardStore();
+    wizard.go('recovery-options');
+    wizard.choosePath('phone');
+    wizard.challengeIssued(VIEW);
+    wizard.back();
+    wizard.choosePath('phone');
+    expect(wizard.challenge).toBeDefined();
+    wizard.back();
+    wizard.choosePath('email');
+    expect(wizard.challenge).toBeUndefined();
+  });
+
+  it('finishing shows the done screen alone; reset leaves nothing', () => {
+    const wizard = useWizardStore();
+    wizard.go('recovery-options');
+    wizard.choosePath('phone');
+    wizard.challengeIssued(VIEW);
+    wizard.finish('PLH-2026-ABC123');
+    expect(wizard.history).toEqual(['sign-in', 'done']);
+    expect(wizard.reference).toBe('PLH-2026-ABC123');
+    expect(wizard.started).toBe(false);
+    wizard.reset();
+    expect(wizard.$state).toMatchObject({ history: ['sign-in'], path: undefined, challenge: undefined, reference: undefined, started: false });
+  });
+
+  it('knows which screens belong to the recovery wizard', () => {
+    expect(isRecoveryScreen('otp')).toBe(true);
+    expect(isRecoveryScreen('done')).toBe(true);
+    expect(isRecoveryScreen('sign-in')).toBe(false);
+    expect(isRecoveryScreen('info-help')).toBe(false);
+  });
+});
