@@ -18,7 +18,7 @@ test('the first screen is seed screen 1 in Bahasa Indonesia, with the training b
   await expect(page.getByText('Belum memiliki akun?')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Daftar Sekarang' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Kunjungi Pusat Bantuan' })).toBeVisible();
-  await expect(page.getByText('MODE PELATIHAN')).toBeVisible();
+  await expect(page.getByText('MODE PELATIHAN — data contoh')).toBeVisible();
   // The bridge token does not stay in the address bar.
   expect(page.url()).not.toContain('token=');
 });

@@ -40,6 +40,7 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): KioskApi {
     setNewPassword: unused,
     endSession: async () => ok(null),
     getTrainingOutbox: async () => ok([]),
+    exportAuditCsv: unused,
     ...overrides,
   };
   for (const key of Object.keys(api) as (keyof KioskApi)[]) {

@@ -25,6 +25,7 @@ function fakeApi(signIn: (req: SignInRequest) => Promise<Result<SignedInView>>) 
     setNewPassword: unused,
     endSession: unused,
     getTrainingOutbox: unused,
+    exportAuditCsv: unused,
   };
   return api;
 }
