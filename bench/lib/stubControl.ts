@@ -1,0 +1,37 @@
+/** The embedded stub's test controls (docs/backend.md), as the benches use them. */
+import type { BenchCitizen } from './citizens';
+
+async function call(stubUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${stubUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/** Raises the stub's per-kiosk identity cap (the kiosk's own cap comes from its config file). */
+export async function raiseKioskLimit(stubUrl: string, perHour: number): Promise<void> {
+  await call(stubUrl, 'PUT', '/__test/config', { kioskIdentityLimitPerHour: perHour });
+}
+
+export async function createAccounts(stubUrl: string, citizens: readonly BenchCitizen[], parallel = 4): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < citizens.length) {
+      const citizen = citizens[next++] as BenchCitizen;
+      await call(stubUrl, 'POST', '/__test/accounts', citizen);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+export async function advanceClock(stubUrl: string, ms: number): Promise<void> {
+  await call(stubUrl, 'POST', '/__test/clock/advance', { ms });
+}
+
+export async function stubClock(stubUrl: string): Promise<unknown> {
+  return call(stubUrl, 'GET', '/__test/clock');
+}

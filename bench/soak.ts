@@ -1,0 +1,237 @@
+/**
+ * Figure 4: the soak — N consecutive identity-path recoveries in one window,
+ * the wipe ("Kembali ke halaman Masuk", after main has wiped the session on
+ * finish) between each, against the same kiosk's memory after the first 10.
+ *
+ * - Renderer: over CDP, HeapProfiler.collectGarbage, then
+ *   Performance.getMetrics (JSHeapUsedSize, Nodes, JSEventListeners).
+ * - Main: the browser shell's node process, started with a tiny probe
+ *   (bench/lib/shellMemoryHook.mjs) that collects garbage on SIGUSR2; VmRSS
+ *   is then read from /proc/<pid>/status.
+ * Measured at the sign-in screen after each checkpoint's recovery, so the
+ * DOM is the same screen every time.
+ *
+ * The recoveries are driven inside the page (bench/inpage/probe.js
+ * `recover`), by the same labels and texts as the Playwright driver, so
+ * 500 of them fit in a few minutes on 2 cores and the numbers are the
+ * kiosk's, not the automation's. Each recovery has its own citizen (3
+ * identity tries per NIK per 24 h); the kiosk's own cap comes from its
+ * config file (limits.identityVerificationsPerHour 1000) and the stub's
+ * from its test controls. The idle timers need no change: typing (an
+ * input event) is activity to them.
+ */
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, CDPSession } from '@playwright/test';
+import { benchCitizen, newContactsFor } from './lib/citizens';
+import type { Row } from './lib/report';
+import type { BenchShell } from './lib/shell';
+import { median, round, summary } from './lib/stats';
+import { createAccounts, raiseKioskLimit } from './lib/stubControl';
+import { openKiosk, recoverInPage } from './lib/wizard';
+
+const MB = 1024 * 1024;
+const BASELINE_AFTER = 10;
+const TARGET_HEAP_MB = 2;
+const TARGET_RSS_MB = 10;
+const SETTLE_MS = 2_500;
+
+/** The kiosk config of the soak's shell. */
+export const SOAK_CONFIG = {
+  limits: { identityVerificationsPerHour: 1000 },
+};
+
+export interface Checkpoint {
+  after: number;
+  jsHeapUsed: number;
+  nodes: number;
+  listeners: number;
+  documents: number;
+  mainVmRss: number;
+  mainHeapUsed: number;
+  /** V8 heap committed (used + free pages it keeps). */
+  mainHeapTotal: number;
+  /** Memory of C++ objects bound to JS (Buffers and the like). */
+  mainExternal: number;
+  /** VmRSS split: anonymous pages (heaps, malloc) and file-backed pages (the node binary's code as it is paged in). */
+  mainRssAnon: number;
+  mainRssFile: number;
+  /** V8's malloc'ed memory outside the JS heap. */
+  mainV8Malloced: number;
+  stubStateBytes: number;
+  elapsedS: number;
+}
+
+async function rendererMetrics(cdp: CDPSession): Promise<{ jsHeapUsed: number; nodes: number; listeners: number; documents: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { jsHeapUsed: get('JSHeapUsedSize'), nodes: get('Nodes'), listeners: get('JSEventListeners'), documents: get('Documents') };
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** "Flat": no more than this much above the baseline (a count can wobble by a node or two at most). */
+function flatLimit(baseline: number, relative: number, absolute: number): number {
+  return baseline + Math.max(baseline * relative, absolute);
+}
+
+export interface SoakResult {
+  rows: Row[];
+  details: Record<string, unknown>;
+}
+
+export async function benchSoak(opts: {
+  browser: Browser;
+  shell: BenchShell;
+  assisted: boolean;
+  recoveries: number;
+  checkpointEvery: number;
+  run: number;
+  log?: (line: string) => void;
+}): Promise<SoakResult> {
+  const log = opts.log ?? (() => {});
+  const n = opts.recoveries;
+  const citizens = Array.from({ length: n }, (_, i) => benchCitizen(i, opts.run));
+  await raiseKioskLimit(opts.shell.stubUrl, 100_000);
+  const accountsStarted = performance.now();
+  await createAccounts(opts.shell.stubUrl, citizens, 16);
+  const accountsS = (performance.now() - accountsStarted) / 1000;
+  const stateFile = join(opts.shell.dataDir, 'data', 'stub', 'state.json');
+
+  const context = await opts.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addInitScript({ path: resolve('bench/inpage/probe.js') });
+    const page = await context.newPage();
+    const officer = await openKiosk(page, opts.shell.appUrl, { assisted: opts.assisted });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    const started = performance.now();
+    const checkpoints: Checkpoint[] = [];
+    const checkpoint = async (after: number) => {
+      // Let the training phone's poll (every 2 s) show the last recovery's messages, so every checkpoint sees the same screen.
+      await page.waitForTimeout(SETTLE_MS);
+      const r = await rendererMetrics(cdp);
+      const m = await opts.shell.memoryAfterGc();
+      const cp: Checkpoint = {
+        after,
+        ...r,
+        mainVmRss: m.vmRss,
+        mainHeapUsed: m.heapUsed,
+        mainHeapTotal: m.heapTotal,
+        mainExternal: m.external,
+        mainRssAnon: m.rssAnon,
+        mainRssFile: m.rssFile,
+        mainV8Malloced: m.malloced,
+        stubStateBytes: await fileSize(stateFile),
+        elapsedS: round((performance.now() - started) / 1000),
+      };
+      checkpoints.push(cp);
+      log(
+        `soak ${after}/${n}: renderer heap ${round(cp.jsHeapUsed / MB)} MB, nodes ${cp.nodes}, listeners ${cp.listeners}; main RSS ${round(cp.mainVmRss / MB)} MB (V8 heap ${round(cp.mainHeapUsed / MB)} used / ${round(cp.mainHeapTotal / MB)} committed, external ${round(cp.mainExternal / MB)} MB; anon ${round(cp.mainRssAnon / MB)} / file ${round(cp.mainRssFile / MB)} MB); ${cp.elapsedS} s`,
+      );
+    };
+
+    const perRecoveryMs: number[] = [];
+    const transitions: { identityToCredentials: number; credentialsToOtp: number; otpToDone: number }[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const t = performance.now();
+      transitions.push(await recoverInPage(page, citizens[i]!, newContactsFor(i, opts.run)));
+      perRecoveryMs.push(performance.now() - t);
+      const done = i + 1;
+      if (done === BASELINE_AFTER || done === n || (done > BASELINE_AFTER && done % opts.checkpointEvery === 0)) await checkpoint(done);
+    }
+
+    const base = checkpoints.find((c) => c.after === BASELINE_AFTER) ?? (checkpoints[0] as Checkpoint);
+    const last = checkpoints[checkpoints.length - 1] as Checkpoint;
+    const heapGrowthMb = (last.jsHeapUsed - base.jsHeapUsed) / MB;
+    const rssGrowthMb = (last.mainVmRss - base.mainVmRss) / MB;
+    const nodesOk = last.nodes <= flatLimit(base.nodes, 0.02, 20);
+    const listenersOk = last.listeners <= flatLimit(base.listeners, 0.02, 5);
+    const label = `after first ${BASELINE_AFTER}`;
+    const lanjutkan = (list: typeof transitions) => list.flatMap((t) => [t.identityToCredentials, t.credentialsToOtp]);
+    const head = transitions.slice(BASELINE_AFTER, BASELINE_AFTER + 20);
+    const tail = transitions.slice(-20);
+    const drift = `in-page "Lanjutkan" median ${round(median(lanjutkan(head)))} ms at ${BASELINE_AFTER}–${BASELINE_AFTER + head.length}, ${round(median(lanjutkan(tail)))} ms over the last ${tail.length}`;
+    const rows: Row[] = [
+      {
+        id: 'soak.rendererHeap',
+        figure: `soak ${n} recoveries: renderer JS heap growth after GC`,
+        value: round(heapGrowthMb),
+        unit: 'MB',
+        floorLabel: `${round(base.jsHeapUsed / MB)} MB ${label}`,
+        floor: null,
+        ratio: round(last.jsHeapUsed / base.jsHeapUsed),
+        target: `≤ ${TARGET_HEAP_MB} MB`,
+        pass: heapGrowthMb <= TARGET_HEAP_MB,
+        samples: n,
+        note: `${round(base.jsHeapUsed / MB)} → ${round(last.jsHeapUsed / MB)} MB; officer: ${officer}`,
+      },
+      {
+        id: 'soak.mainRss',
+        figure: `soak ${n} recoveries: main-process RSS growth (after GC)`,
+        value: round(rssGrowthMb),
+        unit: 'MB',
+        floorLabel: `${round(base.mainVmRss / MB)} MB ${label}`,
+        floor: null,
+        ratio: round(last.mainVmRss / base.mainVmRss),
+        target: `≤ ${TARGET_RSS_MB} MB`,
+        pass: rssGrowthMb <= TARGET_RSS_MB,
+        samples: n,
+        note: `VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB; growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB (same process)`,
+      },
+      {
+        id: 'soak.nodes',
+        figure: `soak ${n} recoveries: DOM nodes`,
+        value: last.nodes,
+        unit: '',
+        floorLabel: `${base.nodes} ${label}`,
+        floor: base.nodes,
+        ratio: round(last.nodes / base.nodes),
+        target: 'flat (≤ +2% / +20)',
+        pass: nodesOk,
+        samples: n,
+      },
+      {
+        id: 'soak.listeners',
+        figure: `soak ${n} recoveries: JS event listeners`,
+        value: last.listeners,
+        unit: '',
+        floorLabel: `${base.listeners} ${label}`,
+        floor: base.listeners,
+        ratio: round(last.listeners / base.listeners),
+        target: 'flat (≤ +2% / +5)',
+        pass: listenersOk,
+        samples: n,
+        note: drift,
+      },
+    ];
+    return {
+      rows,
+      details: {
+        officerSignIn: officer,
+        accountsCreatedInS: round(accountsS),
+        perRecoveryMs: summary(perRecoveryMs),
+        soakSeconds: round((performance.now() - started) / 1000),
+        checkpoints,
+        inPageTransitionsMs: {
+          identityToCredentials: summary(transitions.map((t) => t.identityToCredentials)),
+          credentialsToOtp: summary(transitions.map((t) => t.credentialsToOtp)),
+          otpToDone: summary(transitions.map((t) => t.otpToDone)),
+          lanjutkanFirst20AfterBaseline: summary(lanjutkan(head)),
+          lanjutkanLast20: summary(lanjutkan(tail)),
+        },
+      },
+    };
+  } finally {
+    await context.close();
+  }
+}

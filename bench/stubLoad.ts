@@ -1,0 +1,366 @@
+/**
+ * Figure 7: the recovery stub under 20 kiosks — OTP verify over loopback
+ * with autocannon — against a bare Fastify route on the same machine.
+ *
+ * The stub runs as a training room runs it, `npm run stub` in its own
+ * process (src-main/backend/stub/cli.ts, in memory; test controls on only
+ * to create the 20 kiosks' citizens). Every request is a real verify: each
+ * of 20 connections is one kiosk (its own X-Kiosk-Id) and sends the right
+ * code of a fresh challenge that kiosk started on the phone path, with a
+ * fresh Idempotency-Key and the recovery's bearer token, so every request
+ * does the full work (schema, idempotency, token, scrypt check) and answers
+ * 200. Challenges are set up before each measured run on a fresh stub, so
+ * every run starts from the same state.
+ *
+ * - p99 at a fixed 200 req/s across the 20 kiosks (autocannon overallRate).
+ * - Max throughput: 20 connections as fast as answers come, a fixed number
+ *   of requests; the floor is the bare route's max throughput the same way.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Request } from 'autocannon';
+import { hashSecret } from '../src-main/backend/stub/secrets';
+import { startChildServer, type ChildServer } from './lib/child';
+import { hottestFunctions, type HotFunction } from './lib/cpuProfile';
+import type { Row } from './lib/report';
+import { median, round } from './lib/stats';
+
+const KIOSKS = 20;
+const RATE = 200;
+const TARGET_P99_MS = 50;
+const TARGET_THROUGHPUT_RATIO = 0.3;
+
+interface Challenge {
+  kiosk: string;
+  recoveryId: string;
+  token: string;
+  challengeId: string;
+  code: string;
+}
+
+const kioskId = (k: number) => `BENCH-KIOSK-${String(k + 1).padStart(2, '0')}`;
+/** One registered citizen per kiosk, so each kiosk's SMS can be told apart on the training outbox. */
+const kioskPhone = (k: number) => `08139900${String(k).padStart(4, '0')}`;
+const masked = (phone: string) => `${phone.slice(0, 2)}*****${phone.slice(-4)}`;
+
+let keySeq = 0;
+const idempotencyKey = () => `bench-${process.pid}-${(keySeq += 1)}`;
+
+async function post(url: string, headers: Record<string, string>, body: unknown): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${url} → ${response.status} ${text}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/** Creates the 20 kiosks' citizens (test controls) and `perKiosk` live challenges per kiosk, with their codes. */
+async function setUpChallenges(stubUrl: string, perKiosk: number): Promise<Challenge[][]> {
+  for (let k = 0; k < KIOSKS; k += 1) {
+    const tag = 'BCDEFGJMNQRTVWYZ'[k % 16] as string;
+    await post(`${stubUrl}/__test/accounts`, {}, {
+      nik: `3171010303${String(90).padStart(2, '0')}${String(k + 1).padStart(4, '0')}`,
+      fullName: `KIOS BENCH ${tag}${tag}${tag}`,
+      motherMaidenName: 'IBU BENCH',
+      phone: kioskPhone(k),
+      email: `kios.bench.${k}@example.com`,
+      password: 'Lama#2024z',
+    });
+  }
+  const pools: Challenge[][] = Array.from({ length: KIOSKS }, () => []);
+  // Rounds of at most 20 per kiosk (400 SMS), under the outbox's 500 newest; within a kiosk the order is kept.
+  while ((pools[0] as Challenge[]).length < perKiosk) {
+    const batch = Math.min(20, perKiosk - (pools[0] as Challenge[]).length);
+    const started = await Promise.all(
+      Array.from({ length: KIOSKS }, async (_, k) => {
+        const mine: Omit<Challenge, 'code'>[] = [];
+        for (let i = 0; i < batch; i += 1) {
+          const r = (await post(`${stubUrl}/v1/recoveries/phone`, { 'x-kiosk-id': kioskId(k), 'idempotency-key': idempotencyKey() }, { phone: kioskPhone(k) })) as {
+            recoveryId: string;
+            recoveryToken: string;
+            challenge: { challengeId: string };
+          };
+          mine.push({ kiosk: kioskId(k), recoveryId: r.recoveryId, token: r.recoveryToken, challengeId: r.challenge.challengeId });
+        }
+        return mine;
+      }),
+    );
+    const outbox = (await (await fetch(`${stubUrl}/v1/training/outbox`, { headers: { 'x-kiosk-id': kioskId(0) } })).json()) as {
+      messages: { toMasked: string; body: string }[];
+    };
+    for (let k = 0; k < KIOSKS; k += 1) {
+      const codes = outbox.messages
+        .filter((m) => m.toMasked === masked(kioskPhone(k)))
+        .map((m) => /Kode OTP: (\d{6})/.exec(m.body)?.[1])
+        .filter((c): c is string => c !== undefined)
+        .slice(-batch);
+      const mine = started[k] as Omit<Challenge, 'code'>[];
+      if (codes.length !== mine.length) throw new Error(`kiosk ${k}: ${codes.length} codes for ${mine.length} challenges`);
+      mine.forEach((c, i) => (pools[k] as Challenge[]).push({ ...c, code: codes[i] as string }));
+    }
+  }
+  return pools;
+}
+
+interface LoadRun {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  durationS: number;
+  /** Requests that had to borrow another kiosk's challenge (pool of its own connection ran dry). */
+  borrowed: number;
+}
+
+/** Runs autocannon with one kiosk per connection; `pools` empty means the bare route (any ids will do). */
+async function fire(url: string, pools: Challenge[][] | null, opts: { rate?: number; amount?: number; durationS?: number }): Promise<LoadRun> {
+  let nextKiosk = 0;
+  let borrowed = 0;
+  let fakeSeq = 0;
+  const take = (k: number): Challenge => {
+    if (!pools) {
+      fakeSeq += 1;
+      return { kiosk: kioskId(k), recoveryId: `rcv_bench${String(fakeSeq).padStart(11, '0')}`, token: 'x'.repeat(43), challengeId: `otp_bench${String(fakeSeq).padStart(11, '0')}`, code: '123456' };
+    }
+    const own = pools[k] as Challenge[];
+    const found = own.pop();
+    if (found) return found;
+    borrowed += 1;
+    const fullest = pools.reduce((a, b) => (b.length > a.length ? b : a));
+    const other = fullest.pop();
+    if (!other) throw new Error('out of challenges');
+    return other;
+  };
+  const request = {
+    method: 'POST',
+    path: '/',
+    // Cloned per connection by autocannon: the connection's kiosk lives here.
+    slot: { kiosk: -1 },
+    setupRequest: (req: Request & { slot: { kiosk: number } }) => {
+      if (req.slot.kiosk < 0) req.slot.kiosk = nextKiosk++ % KIOSKS;
+      const ch = take(req.slot.kiosk);
+      return {
+        ...req,
+        path: `/v1/recoveries/${ch.recoveryId}/challenges/${ch.challengeId}/verify`,
+        headers: {
+          'content-type': 'application/json',
+          'x-kiosk-id': ch.kiosk,
+          'idempotency-key': idempotencyKey(),
+          authorization: `Bearer ${ch.token}`,
+        },
+        body: JSON.stringify({ code: ch.code }),
+      };
+    },
+  } as unknown as Request;
+  // autocannon ends an `amount` run on its next 1-second tick, so its own duration is coarse:
+  // throughput is timed here, from the start to the last response.
+  let lastResponseAt = 0;
+  const startedAt = performance.now();
+  const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: KIOSKS,
+        timeout: 10,
+        requests: [request],
+        ...(opts.rate ? { overallRate: opts.rate } : {}),
+        ...(opts.amount ? { amount: opts.amount } : {}),
+        ...(opts.durationS && !opts.amount ? { duration: opts.durationS } : {}),
+      },
+      (err: unknown, res: autocannon.Result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolvePromise(res)),
+    );
+    instance.on('response', () => {
+      lastResponseAt = performance.now();
+    });
+  });
+  const seconds = (lastResponseAt - startedAt) / 1000;
+  const total = result.requests.total;
+  return {
+    rps: total / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    durationS: Math.round(seconds * 100) / 100,
+    borrowed,
+  };
+}
+
+const FAST_HASH_HOOK = fileURLToPath(new URL('./lib/fastHashHook.mjs', import.meta.url));
+
+async function startStubProcess(stateDir: string | null, cpuProfDir?: string, fastHash = false): Promise<ChildServer> {
+  const args = ['--port', '0', '--test-controls'];
+  if (stateDir) args.push('--state', join(stateDir, 'state.json'));
+  const flags = [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []), ...(fastHash ? ['--import', FAST_HASH_HOOK] : [])];
+  return startChildServer(resolve('src-main/backend/stub/cli.ts'), args, /listening on (\S+)/, flags);
+}
+
+/** What one OTP check costs in the stub's own hashing (scrypt, the stub's parameters), in this process: ms per call. */
+function scryptCostMs(calls: number): number {
+  hashSecret('123456', 'warm-up-salt');
+  const started = performance.now();
+  for (let i = 0; i < calls; i += 1) hashSecret('123456', `salt-${i}`);
+  return (performance.now() - started) / calls;
+}
+
+export interface StubLoadResult {
+  rows: Row[];
+  details: Record<string, unknown>;
+}
+
+export async function benchStubLoad(opts: {
+  quick: boolean;
+  /** Also measure the stub with a state file (as embedded in a kiosk): informational rows. */
+  withStateFile: boolean;
+  /** Write a CPU profile of one max-throughput run of the stub here. */
+  profileDir?: string;
+  /** Also measure a what-if: the same stub with scrypt swapped for a keyed SHA-256 (bench/lib/fastHashHook.mjs). */
+  whatIf?: boolean;
+  log?: (line: string) => void;
+}): Promise<StubLoadResult> {
+  const log = opts.log ?? (() => {});
+  const fixedSeconds = opts.quick ? 4 : 8;
+  const fixedRuns = opts.quick ? 1 : 2;
+  const maxAmount = opts.quick ? 600 : 1000;
+  const maxRuns = opts.quick ? 1 : 3;
+  const bareSeconds = opts.quick ? 3 : 4;
+
+  /** One measured run against a fresh stub, with its own challenges. */
+  const stubRun = async (mode: { rate?: number; amount: number }, stateful: boolean, profileDir?: string, fastHash = false): Promise<LoadRun> => {
+    const stateDir = stateful ? await mkdtemp(join(tmpdir(), 'pulih-bench-stub-')) : null;
+    if (profileDir) await mkdir(profileDir, { recursive: true });
+    const stub = await startStubProcess(stateDir, profileDir, fastHash);
+    try {
+      const perKiosk = Math.ceil((mode.amount * 1.1) / KIOSKS) + 3;
+      const pools = await setUpChallenges(stub.url, perKiosk);
+      return await fire(stub.url, pools, mode);
+    } finally {
+      await stub.stop();
+      if (stateDir) await rm(stateDir, { recursive: true, force: true });
+    }
+  };
+
+  const bare = await startChildServer(resolve('bench/servers/bareFastify.ts'), [], /listening on (\S+)/);
+  const bareMax: LoadRun[] = [];
+  const bareFixed: LoadRun[] = [];
+  const stubFixed: LoadRun[] = [];
+  const stubMax: LoadRun[] = [];
+  try {
+    await fire(bare.url, null, { durationS: 1 }); // warm-up
+    // Interleave floor and subject so that a busy spell on the shared machine hits both.
+    for (let i = 0; i < Math.max(maxRuns, fixedRuns); i += 1) {
+      if (i < maxRuns) {
+        bareMax.push(await fire(bare.url, null, { durationS: bareSeconds }));
+        stubMax.push(await stubRun({ amount: maxAmount }, false));
+        log(`stub load: max run ${i + 1}: stub ${round(stubMax[i]!.rps)} req/s, bare ${round(bareMax[i]!.rps)} req/s`);
+      }
+      if (i < fixedRuns) {
+        stubFixed.push(await stubRun({ rate: RATE, amount: RATE * fixedSeconds }, false));
+        log(`stub load: ${RATE} req/s run ${i + 1}: p99 ${stubFixed[i]!.p99} ms`);
+      }
+    }
+    bareFixed.push(await fire(bare.url, null, { rate: RATE, amount: RATE * fixedSeconds }));
+  } finally {
+    await bare.stop();
+  }
+
+  let profile: { file: string; totalMs: number; hot: HotFunction[] } | undefined;
+  if (opts.profileDir) {
+    await stubRun({ amount: maxAmount }, false, opts.profileDir);
+    profile = await hottestFunctions(opts.profileDir, resolve('.'));
+  }
+
+  const scryptMs = scryptCostMs(opts.quick ? 50 : 200);
+  const whatIf: { max?: LoadRun; fixed?: LoadRun } = {};
+  if (opts.whatIf) {
+    whatIf.max = await stubRun({ amount: maxAmount }, false, undefined, true);
+    whatIf.fixed = await stubRun({ rate: RATE, amount: RATE * fixedSeconds }, false, undefined, true);
+    log(`stub load (what-if, no scrypt): max ${round(whatIf.max.rps)} req/s, p99 at ${RATE} req/s ${whatIf.fixed.p99} ms`);
+  }
+
+  const stateful: { fixed?: LoadRun; max?: LoadRun } = {};
+  if (opts.withStateFile) {
+    stateful.max = await stubRun({ amount: Math.round(maxAmount / 2) }, true);
+    stateful.fixed = await stubRun({ rate: RATE, amount: RATE * fixedSeconds }, true);
+    log(`stub load (state file): max ${round(stateful.max.rps)} req/s, p99 at ${RATE} req/s ${stateful.fixed.p99} ms`);
+  }
+
+  const p99 = median(stubFixed.map((r) => r.p99));
+  const achieved = median(stubFixed.map((r) => r.rps));
+  const maxRps = median(stubMax.map((r) => r.rps));
+  const floorRps = median(bareMax.map((r) => r.rps));
+  const ratio = maxRps / floorRps;
+  const faults = (runs: LoadRun[]) => runs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0);
+  const hotNote = profile ? `; CPU profile: ${profile.hot.slice(0, 4).map((h) => `${h.frame} ${h.selfPercent}%`).join(', ')}` : '';
+
+  const rows: Row[] = [
+    {
+      id: 'stub.p99',
+      figure: `stub OTP verify, 20 kiosks at ${RATE} req/s: p99`,
+      value: round(p99),
+      unit: 'ms',
+      floorLabel: `bare route p99 ${round(median(bareFixed.map((r) => r.p99)))} ms`,
+      floor: null,
+      ratio: null,
+      target: `p99 ≤ ${TARGET_P99_MS} ms at ${RATE} req/s`,
+      pass: p99 <= TARGET_P99_MS && achieved >= RATE * 0.95 && faults(stubFixed) === 0,
+      samples: stubFixed.reduce((s, r) => s + r.total, 0),
+      note: `achieved ${round(achieved)} req/s, p50 ${round(median(stubFixed.map((r) => r.p50)))} ms, non-2xx/errors ${faults(stubFixed)}; median of ${stubFixed.length} run(s)`,
+    },
+    {
+      id: 'stub.maxThroughput',
+      figure: 'stub OTP verify, 20 kiosks: max throughput',
+      value: round(maxRps),
+      unit: 'req/s',
+      floorLabel: 'bare Fastify route, same machine',
+      floor: round(floorRps),
+      ratio: round(ratio),
+      target: `≥ ${TARGET_THROUGHPUT_RATIO}× floor`,
+      pass: ratio >= TARGET_THROUGHPUT_RATIO && faults(stubMax) === 0,
+      samples: stubMax.length,
+      note: `p99 at max ${round(median(stubMax.map((r) => r.p99)))} ms, non-2xx/errors ${faults(stubMax)}; one scrypt check (the stub's cost) ${round(scryptMs)} ms here${hotNote}`,
+    },
+  ];
+  if (whatIf.max && whatIf.fixed) {
+    rows.push({
+      id: 'stub.whatIfNoScrypt',
+      figure: '(what-if) same stub, OTP hashed with keyed SHA-256 instead of scrypt: max',
+      value: round(whatIf.max.rps),
+      unit: 'req/s',
+      floorLabel: 'bare Fastify route',
+      floor: round(floorRps),
+      ratio: round(whatIf.max.rps / floorRps),
+      target: 'informational',
+      pass: null,
+      informational: true,
+      samples: whatIf.max.total + whatIf.fixed.total,
+      note: `p99 at ${RATE} req/s ${round(whatIf.fixed.p99)} ms (achieved ${round(whatIf.fixed.rps)} req/s); scrypt swapped at load time by bench/lib/fastHashHook.mjs, source untouched`,
+    });
+  }
+  if (stateful.fixed && stateful.max) {
+    rows.push({
+      id: 'stub.stateFile',
+      figure: `(info) stub with --state file (as embedded): p99 at ${RATE} req/s / max`,
+      value: round(stateful.fixed.p99),
+      unit: 'ms',
+      floorLabel: 'no floor: informational',
+      floor: null,
+      ratio: null,
+      target: 'informational',
+      pass: null,
+      informational: true,
+      samples: stateful.fixed.total + stateful.max.total,
+      note: `max ${round(stateful.max.rps)} req/s; achieved ${round(stateful.fixed.rps)} of ${RATE} req/s; non-2xx/errors ${faults([stateful.fixed, stateful.max])}`,
+    });
+  }
+  return {
+    rows,
+    details: { stubFixed, stubMax, bareMax, bareFixed, stateful, whatIf, scryptCheckMs: round(scryptMs, 3), profile },
+  };
+}
