@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { readAuditLog } from './fixtures/auditLog';
 import { bridgeCall } from './fixtures/bridgeCall';
 import { expect, test } from './fixtures/test';
@@ -59,4 +60,19 @@ test.describe('assisted kiosk (the training kiosk, no config file)', () => {
     });
     expect((await bridgeCall(page, 'verifyIdentity', { ...identity, idCardChecked: true })).ok).toBe(true);
   });
+});
+
+test('a signed-in officer exports today’s audit log as CSV into the kiosk’s data folder', async ({ page, kiosk }) => {
+  // The default fixture has already signed the demo officer in.
+  await page.getByRole('button', { name: 'Ekspor Log Audit' }).click();
+  await page.getByRole('button', { name: 'Ekspor', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: 'catatan disimpan ke' });
+  await expect(status).toBeVisible();
+  const text = (await status.textContent()) ?? '';
+  const match = /(\d+) catatan disimpan ke (\S+\.csv)/.exec(text);
+  expect(match, text).not.toBeNull();
+  expect(match![2]!.startsWith(kiosk.dataDir)).toBe(true);
+  const csv = await readFile(match![2]!, 'utf8');
+  expect(csv).toContain('operator.signed-in');
+  expect(csv.trim().split('\r\n')).toHaveLength(Number(match![1]) + 1);
 });

@@ -15,6 +15,15 @@ export default {
       pinRequired: 'PIN is required.',
       pinInvalid: 'A PIN has 4–8 digits.',
     },
+    auditExport: {
+      open: 'Export audit log',
+      title: 'Export audit log (CSV)',
+      from: 'From date (UTC)',
+      to: 'To date (UTC)',
+      submit: 'Export',
+      close: 'Close',
+      done: '{records} records saved to {path}',
+    },
     operatorBar: {
       label: 'Staff',
       signedInAs: 'Staff: {name} ({staffId})',

@@ -21,6 +21,15 @@ export default {
       pinRequired: 'PIN wajib diisi.',
       pinInvalid: 'PIN terdiri dari 4–8 angka.',
     },
+    auditExport: {
+      open: 'Ekspor Log Audit',
+      title: 'Ekspor Log Audit (CSV)',
+      from: 'Dari tanggal (UTC)',
+      to: 'Sampai tanggal (UTC)',
+      submit: 'Ekspor',
+      close: 'Tutup',
+      done: '{records} catatan disimpan ke {path}',
+    },
     operatorBar: {
       label: 'Petugas',
       signedInAs: 'Petugas: {name} ({staffId})',
