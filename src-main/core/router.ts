@@ -24,6 +24,23 @@ export interface RouterOptions {
 }
 
 /**
+ * Payloads are plain JSON data: primitives, arrays and plain objects, not too
+ * deep. Boxed strings, Dates, Maps and other class instances (which Electron's
+ * structured clone can carry) are refused before any schema sees them.
+ */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean') return true;
+  if (type === 'number') return Number.isFinite(value);
+  if (type !== 'object' || depth > 8) return false;
+  if (Array.isArray(value)) return value.every((item) => isPlainData(item, depth + 1));
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value as Record<string, unknown>).every((item) => isPlainData(item, depth + 1));
+}
+
+/**
  * The one entry point from any shell into the core: validate the payload
  * against the contract's schema, call the service, map faults to INTERNAL.
  * Handlers get only payloads that passed validation.
@@ -32,6 +49,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   return {
     async dispatch(caller, method, payload) {
       if (!isKioskMethod(method)) return fail('VALIDATION_FAILED', { field: 'method' });
+      if (!isPlainData(payload)) return fail('VALIDATION_FAILED');
       const schema = REQUEST_SCHEMAS[method];
       let valid: unknown;
       try {

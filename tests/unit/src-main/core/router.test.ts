@@ -304,3 +304,18 @@ describe('router: properties over arbitrary payloads', () => {
     });
   }
 });
+
+describe('router: only plain data crosses', () => {
+  // Found by fast-check (seed 2120770934): yup's string() accepts a boxed String,
+  // which Electron's structured clone can deliver. The router refuses it first.
+  it.each([
+    ['a boxed String password', { identifier: '081234562797', password: new String('Lama#2024a') }],
+    ['a Date identifier', { identifier: new Date(), password: 'Lama#2024a' }],
+    ['a Map payload', new Map([['identifier', '081234562797']])],
+    ['an Infinity field', { identifier: '081234562797', password: 'Lama#2024a', n: Infinity }],
+  ])('%s → VALIDATION_FAILED, handler never called', async (_name, payload) => {
+    const { handlers, spies } = spyHandlers();
+    expect(await createRouter(handlers).dispatch(caller, 'signIn', payload)).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(callsOf(spies)).toBe(0);
+  });
+});
