@@ -13,6 +13,7 @@
  * --trace        write a Chromium performance trace of one kiosk load to bench/results/
  * --profile      write a --cpu-prof of the stub under load to bench/results/ and summarise it
  * --stub-state   also load the stub with a --state file (as embedded in a kiosk): slow, informational
+ * --shell-flags "…"  extra node/V8 flags for the browser shell's process (try a fix, e.g. --max-semi-space-size=2)
  * --update-docs  put the table and the machine into docs/bench.md (between its markers)
  */
 import { spawnSync } from 'node:child_process';
@@ -44,13 +45,14 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'update-docs': { type: 'boolean', default: false },
     'stub-state': { type: 'boolean', default: false },
+    'shell-flags': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
 });
 if (values.help) {
   console.log(
-    'usage: npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub] [--trace] [--profile] [--stub-state] [--update-docs]',
+    'usage: npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub] [--trace] [--profile] [--stub-state] [--shell-flags "…"] [--update-docs]',
   );
   process.exit(0);
 }
@@ -114,8 +116,10 @@ async function section(name: BenchName, placeholders: () => Row[], body: () => P
   }
 }
 
+const SHELL_FLAGS = values['shell-flags'] ? values['shell-flags'].split(/\s+/).filter(Boolean) : [];
+
 async function withShell<T>(buildDir: string, options: { config?: object; memoryProbe?: boolean }, body: (shell: BenchShell) => Promise<T>): Promise<T> {
-  const shell = await startBenchShell({ buildDir, ...options });
+  const shell = await startBenchShell({ buildDir, ...options, ...(SHELL_FLAGS.length ? { nodeFlags: SHELL_FLAGS } : {}) });
   try {
     return await body(shell);
   } catch (err) {
@@ -328,6 +332,7 @@ async function main(): Promise<void> {
         loadAvgAtEnd: loadavg().map((l) => round(l)),
         machine,
         build: buildDir,
+        shellFlags: SHELL_FLAGS,
         rows,
         details,
       },

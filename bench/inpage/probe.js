@@ -22,12 +22,18 @@
   };
   const visibleHeading = (text) => Array.from(document.querySelectorAll('h1')).some((h) => textOf(h) === text && shown(h));
 
+  // Called on every DOM mutation while the app renders: the cheap checks (text, presence) come
+  // first, and layout is only asked for (getBoundingClientRect) once the whole form is there,
+  // so that the probe adds next to nothing to the load it measures.
   const signInFormReady = () => {
-    if (!visibleHeading('Masuk')) return false;
+    const heading = Array.from(document.querySelectorAll('h1')).find((h) => textOf(h) === 'Masuk');
+    if (!heading) return false;
     const label = Array.from(document.querySelectorAll('label')).find((l) => textOf(l) === 'Email atau nomor handphone');
     const input = label && (label.control || (label.htmlFor && document.getElementById(label.htmlFor)));
-    if (!input || input.disabled || !shown(input)) return false;
-    return Array.from(document.querySelectorAll('button')).some((b) => textOf(b) === 'Masuk' && !b.disabled && shown(b));
+    if (!input || input.disabled) return false;
+    const button = Array.from(document.querySelectorAll('button')).find((b) => textOf(b) === 'Masuk' && !b.disabled);
+    if (!button) return false;
+    return shown(heading) && shown(input) && shown(button);
   };
 
   let resolveFirst;

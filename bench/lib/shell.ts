@@ -53,11 +53,19 @@ export async function readVmRss(pid: number): Promise<number> {
  * optionally with a kiosk config file and with the soak's memory probe.
  */
 export async function startBenchShell(
-  options: { buildDir?: string; config?: object; memoryProbe?: boolean; cpuProfDir?: string; env?: Record<string, string> } = {},
+  options: {
+    buildDir?: string;
+    config?: object;
+    memoryProbe?: boolean;
+    cpuProfDir?: string;
+    env?: Record<string, string>;
+    /** Extra node/V8 flags for the shell process (e.g. --max-semi-space-size=2), to try a fix without touching the source. */
+    nodeFlags?: string[];
+  } = {},
 ): Promise<BenchShell> {
   const shellScript = join(options.buildDir ?? resolve('out'), 'main', 'browser.js');
   const dataDir = await mkdtemp(join(tmpdir(), 'pulih-bench-shell-'));
-  const args: string[] = [];
+  const args: string[] = [...(options.nodeFlags ?? [])];
   if (options.memoryProbe) args.push('--expose-gc', '--import', MEMORY_HOOK);
   if (options.cpuProfDir) args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
   args.push(shellScript, '--no-open', '--test-controls', '--data-dir', join(dataDir, 'data'));
