@@ -8,7 +8,7 @@ import type { OtpChannel } from '../../../src-shared/contract';
 import { otpEmail, otpSmsText } from './messages';
 import { deliver, maskDestination } from './outbox';
 import { problem, toIso, type Reply } from './problem';
-import { hashSecret, newId, newOtpCode, verifySecret } from './secrets';
+import { hashOtpCode, newId, newOtpCode, verifyOtpCode } from './secrets';
 import type { ChallengeRecord, StubState } from './state';
 
 export const OTP_TTL_MS = 5 * 60_000;
@@ -43,7 +43,7 @@ export function challengeView(ch: ChallengeRecord): ChallengeView {
  */
 function sendCode(state: StubState, ch: ChallengeRecord, send: boolean, now: number): void {
   const code = newOtpCode();
-  ch.code = hashSecret(code);
+  ch.code = hashOtpCode(code);
   if (!send) return;
   if (ch.channel === 'sms') deliver(state, { channel: 'sms', to: ch.destination, body: otpSmsText(code) }, now);
   else deliver(state, { channel: 'email', to: ch.destination, ...otpEmail(code) }, now);
@@ -80,7 +80,7 @@ export function issueChallenge(
 export function checkCode(ch: ChallengeRecord, code: string, knownAccount: boolean, now: number): Reply | null {
   if (ch.status !== 'active') return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
   if (now >= ch.expiresAt) return problem('OTP_EXPIRED', 410);
-  const right = verifySecret(code, ch.code) && knownAccount;
+  const right = verifyOtpCode(code, ch.code) && knownAccount;
   if (right) {
     ch.status = 'used';
     return null;

@@ -29,6 +29,20 @@ export function verifySecret(secret: string, stored: SaltedHash | null): boolean
   return safeEqual(candidate.hash, stored.hash);
 }
 
+/**
+ * OTP codes: a salted SHA-256, not scrypt. Six digits that live 5 minutes
+ * and allow 5 tries gain nothing from a slow hash (a stolen state file is
+ * brute-forced in minutes either way), while scrypt was half of the stub's
+ * CPU under load (docs/bench.md). Passwords and PINs keep scrypt.
+ */
+export function hashOtpCode(code: string, salt: string = randomBytes(16).toString('base64url')): SaltedHash {
+  return { salt, hash: createHash('sha256').update(`${salt}:${code}`).digest('base64url') };
+}
+
+export function verifyOtpCode(code: string, stored: SaltedHash): boolean {
+  return safeEqual(hashOtpCode(code, stored.salt).hash, stored.hash);
+}
+
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
