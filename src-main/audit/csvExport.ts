@@ -14,21 +14,10 @@ import { canonicalJson } from './canonicalJson';
 import { csvRow } from './csv';
 import { dayOfAuditFile, isDay, listAuditFiles } from './files';
 import { scanLines } from './lineScanner';
-import { parseRecordLine, type AuditRecord } from './record';
+import { parseRecordLine, RECORD_FIELDS, type AuditRecord } from './record';
 
-export const CSV_COLUMNS = [
-  'seq',
-  'time',
-  'kioskId',
-  'operatorId',
-  'sessionId',
-  'event',
-  'outcome',
-  'subject',
-  'detail',
-  'prevHash',
-  'hash',
-] as const;
+/** The CSV has one column per record field, in the record's reading order. */
+export const CSV_COLUMNS = RECORD_FIELDS;
 
 /** A line that could not be exported. */
 export class AuditExportError extends Error {

@@ -52,9 +52,10 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const OUTCOMES: readonly string[] = ['success', 'failure', 'info'] satisfies AuditOutcome[];
 const OPTIONAL_STRING_FIELDS = ['operatorId', 'sessionId', 'subject'] as const;
-const KNOWN_FIELDS = new Set([
-  'time',
+/** Every field of a record, in the order supervisors read them (the CSV's columns). */
+export const RECORD_FIELDS = [
   'seq',
+  'time',
   'kioskId',
   'operatorId',
   'sessionId',
@@ -64,7 +65,9 @@ const KNOWN_FIELDS = new Set([
   'detail',
   'prevHash',
   'hash',
-]);
+] as const;
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
 /** SHA-256 in lower-case hex. */
 export function sha256Hex(data: string | Uint8Array): string {
