@@ -8,7 +8,8 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'pulih.bridgeToken';
+/** Where the per-launch token is kept for this tab: not citizen data, and a reload needs it. */
+export const BRIDGE_TOKEN_KEY = 'pulih.bridgeToken';
 
 /**
  * The browser shell's per-launch token arrives in the URL fragment; it is
@@ -18,11 +19,11 @@ const TOKEN_KEY = 'pulih.bridgeToken';
 function takeBridgeToken(): string {
   const match = /[#&]token=([\w-]+)/.exec(window.location.hash);
   if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    sessionStorage.setItem(BRIDGE_TOKEN_KEY, match[1]);
     history.replaceState(null, '', window.location.pathname + window.location.search);
     return match[1];
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return sessionStorage.getItem(BRIDGE_TOKEN_KEY) ?? '';
 }
 
 function createHttpBridge(): KioskApi {

@@ -1,14 +1,11 @@
 import type { KioskApi } from '../../../src-shared/contract';
-import { kioskApi } from '../bridge';
+import { BRIDGE_TOKEN_KEY, kioskApi } from '../bridge';
 
 /**
  * Why the kiosk is wiped. Citizen reasons end main's recovery session with
  * the same reason (audited); officer reasons also sign the officer out.
  */
 export type WipeReason = 'idle' | 'cancel' | 'finish' | 'sign-out' | 'operator-idle' | 'operator-sign-out';
-
-/** The browser shell's per-launch bridge token (bridge.ts): not citizen data, and the reload needs it. */
-const BRIDGE_TOKEN_KEY = 'pulih.bridgeToken';
 
 export interface WipeTargets {
   api: KioskApi;
