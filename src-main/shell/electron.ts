@@ -1,18 +1,19 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { app, BrowserWindow, clipboard, dialog, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, type Session, type WebContents } from 'electron';
 import { defaultKeyPath } from '../audit/keys';
 import { ConfigError, loadConfig } from '../core/config';
 import { createCrashPolicy } from '../core/crashPolicy';
 import { OUT_OF_SERVICE_PATH } from './appFiles';
-import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { isBlockedInput } from './inputFilter';
 import { bindIpc } from './ipcBinding';
 import { clearKioskTraces } from './kioskTraces';
+import { openKioskSession, registerAppScheme } from './kioskSession';
+import { electronLaunchOptions } from './launchOptions';
 import { openKioskAudit } from './openAudit';
+import { formatReadyLine } from './readyLine';
 import { startRuntime, type Runtime } from './runtime';
-import { createSafeStorageKeyProvider } from './safeStorageKeys';
-import { APP_ORIGIN, isTrustedUrl, KIOSK_PARTITION, kioskWindowOptions } from './windowOptions';
+import { chooseAuditKeyStore } from './safeStorageKeys';
+import { APP_ORIGIN, isTrustedUrl, kioskWindowOptions } from './windowOptions';
 
 /**
  * The Electron shell: one hardened kiosk window over the shared core.
@@ -25,15 +26,11 @@ const windows = new Map<number, BrowserWindow>();
 const crashPolicy = createCrashPolicy();
 /** A renderer that stays unresponsive this long is killed and handled as a crash. */
 const HANG_GRACE_MS = 10_000;
+/** Exit code for a config the kiosk cannot run with (sysexits EX_CONFIG). */
+const EXIT_CONFIG = 78;
 let quitting = false;
 
 type Page = 'app' | 'out-of-service';
-
-function cliOption(name: string): string | undefined {
-  const { values } = parseArgs({ args: process.argv.slice(1), options: { [name]: { type: 'string' } }, strict: false });
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** resources/ beside the app: process.resourcesPath when packaged (electron-builder extraResources), the repo's otherwise. */
 function resourcesDir(): string {
@@ -66,23 +63,14 @@ function hardenProductionInput(contents: WebContents): void {
   contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
-function hardenSession(): Electron.Session {
-  const kioskSession = session.fromPartition(KIOSK_PARTITION);
-  kioskSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  kioskSession.setPermissionCheckHandler(() => false);
-  kioskSession.setDevicePermissionHandler(() => false);
-  kioskSession.on('will-download', (event) => event.preventDefault());
-  return kioskSession;
-}
-
 function pageUrl(page: Page): string {
   if (page === 'out-of-service') return `${APP_ORIGIN}${OUT_OF_SERVICE_PATH}`;
   return devServerUrl ?? `${APP_ORIGIN}/index.html`;
 }
 
-function createKioskWindow(runtime: Runtime, page: Page): BrowserWindow {
+function createKioskWindow(runtime: Runtime, kioskSession: Session, page: Page): BrowserWindow {
   const win = new BrowserWindow(
-    kioskWindowOptions({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), development }),
+    kioskWindowOptions({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), development, session: kioskSession }),
   );
   const id = win.webContents.id;
   windows.set(id, win);
@@ -102,14 +90,15 @@ function createKioskWindow(runtime: Runtime, page: Page): BrowserWindow {
   });
   win.webContents.on('render-process-gone', (_event, details) => {
     clearTimeout(hangTimer);
-    void replaceAfterCrash(runtime, win, id, hung ? 'unresponsive' : details.reason);
+    void replaceAfterCrash(runtime, kioskSession, win, id, hung ? 'unresponsive' : details.reason);
   });
   win.on('closed', () => {
     clearTimeout(hangTimer);
     windows.delete(id);
     void runtime.core.wipeWindow(String(id), 'closed');
   });
-  void win.loadURL(pageUrl(page));
+  // loadURL rejects when the page fails to load; did-fail-load has already said why.
+  win.loadURL(pageUrl(page)).catch(() => {});
   return win;
 }
 
@@ -120,31 +109,46 @@ function createKioskWindow(runtime: Runtime, page: Page): BrowserWindow {
  * (crashPolicy). The new window comes first, so the app never has zero
  * windows and never quits on a crash.
  */
-async function replaceAfterCrash(runtime: Runtime, win: BrowserWindow, id: number, reason: string): Promise<void> {
+async function replaceAfterCrash(runtime: Runtime, kioskSession: Session, win: BrowserWindow, id: number, reason: string): Promise<void> {
   if (quitting) return;
   const verdict = crashPolicy.recordCrash(Date.now());
   windows.delete(id);
   await runtime.core.wipeWindow(String(id), 'crash', { reason, outOfService: verdict === 'out-of-service' });
-  createKioskWindow(runtime, verdict === 'out-of-service' ? 'out-of-service' : 'app');
+  createKioskWindow(runtime, kioskSession, verdict === 'out-of-service' ? 'out-of-service' : 'app');
   if (!win.isDestroyed()) win.destroy();
 }
 
 async function start(): Promise<void> {
+  const launch = electronLaunchOptions(process.argv.slice(app.isPackaged ? 1 : 2), process.env, app.isPackaged);
+  if (launch.ignoredFlags.length > 0) {
+    console.error(`[pulih] a packaged kiosk ignores ${launch.ignoredFlags.join(', ')} (see docs/kiosk.md, "Launch flags")`);
+  }
   await app.whenReady();
   Menu.setApplicationMenu(null);
   hardenContents();
-  const kioskSession = hardenSession();
-  handleAppProtocol(join(import.meta.dirname, '../renderer'), {
-    [OUT_OF_SERVICE_PATH]: join(resourcesDir(), 'out-of-service.html'),
-    '/out-of-service.css': join(resourcesDir(), 'out-of-service.css'),
+  const kioskSession = openKioskSession({
+    rendererDir: join(import.meta.dirname, '../renderer'),
+    extraFiles: {
+      [OUT_OF_SERVICE_PATH]: join(resourcesDir(), 'out-of-service.html'),
+      '/out-of-service.css': join(resourcesDir(), 'out-of-service.css'),
+    },
   });
 
-  const config = await loadConfig(cliOption('config') ?? process.env.PULIH_CONFIG);
+  const config = await loadConfig(launch.configPath);
+  const dataDir = launch.dataDir ?? app.getPath('userData');
+  const auditDir = join(dataDir, 'audit');
+  const keyStore = chooseAuditKeyStore(`${defaultKeyPath(auditDir)}.sealed`, defaultKeyPath(auditDir));
   const runtime = await startRuntime({
     config,
-    dataDir: cliOption('data-dir') ?? process.env.PULIH_DATA_DIR ?? app.getPath('userData'),
-    openAudit: (dir, kioskId) =>
-      openKioskAudit(dir, kioskId, createSafeStorageKeyProvider(`${defaultKeyPath(dir)}.sealed`, defaultKeyPath(dir))),
+    dataDir,
+    openAudit: (dir, kioskId) => openKioskAudit(dir, kioskId, keyStore.provider),
+    stubTestControls: launch.testControls,
+    startupDetail: {
+      shell: 'electron',
+      auditKeyStore: keyStore.store,
+      ...(keyStore.reason ? { auditKeyInFileBecause: keyStore.reason } : {}),
+      ...(launch.ignoredFlags.length > 0 ? { ignoredFlags: launch.ignoredFlags.join(' ') } : {}),
+    },
     onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
   });
   // Every wipe (finish, cancel, idle, sign-out, crash) also clears the partition's storage and the clipboard.
@@ -157,15 +161,38 @@ async function start(): Promise<void> {
 
   app.on('second-instance', () => {
     const [first] = windows.values();
-    first?.focus();
+    if (!first) return;
+    if (first.isMinimized()) first.restore();
+    first.focus();
   });
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('window-all-closed', () => {
-    void runtime.close().finally(() => app.quit());
+  // However the app quits (last window closed, the OS, a signal), the audit log and the stub close first.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void runtime
+      .close()
+      .catch((err: unknown) => console.error(`[pulih] fault in shutdown: ${err instanceof Error ? err.name : 'error'}`))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
-  createKioskWindow(runtime, 'app');
+  app.on('window-all-closed', () => app.quit());
+  createKioskWindow(runtime, kioskSession, 'app');
+  console.log(
+    formatReadyLine({
+      shell: 'electron',
+      appUrl: pageUrl('app'),
+      stubUrl: runtime.stubUrl ?? null,
+      dataDir,
+      mode: config.mode,
+      training: runtime.stubUrl !== undefined,
+    }),
+  );
 }
 
 // Every renderer sandboxed, whatever a window's options say.
@@ -175,7 +202,7 @@ if (app.requestSingleInstanceLock()) {
   start().catch((err: unknown) => {
     const message = err instanceof ConfigError ? `config ${err.message}` : err instanceof Error ? err.message : String(err);
     dialog.showErrorBox('Pulih cannot start', message);
-    app.exit(78);
+    app.exit(err instanceof ConfigError ? EXIT_CONFIG : 1);
   });
 } else {
   // A second launch hands over to the running kiosk (second-instance) and leaves.

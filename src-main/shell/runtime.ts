@@ -18,6 +18,8 @@ export interface RuntimeOptions {
   /** Port for the embedded stub (0 = ephemeral). */
   stubPort?: number;
   onFault?: (what: string, err: unknown) => void;
+  /** Shell facts for the start-up audit event (where the audit key lives, flags it ignored). */
+  startupDetail?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface Runtime {
@@ -50,7 +52,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const baseUrl = stub ? stub.url : config.backend;
 
   const audit = await options.openAudit(join(dataDir, 'audit'), config.kioskId);
-  await audit.append({ event: 'config.loaded', outcome: 'info', detail: { mode: config.mode, training: embedded } });
+  await audit.append({ event: 'config.loaded', outcome: 'info', detail: { ...options.startupDetail, mode: config.mode, training: embedded } });
 
   const core = createKioskCore({
     config,

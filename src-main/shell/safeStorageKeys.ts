@@ -4,13 +4,37 @@ import { dirname } from 'node:path';
 import { safeStorage } from 'electron';
 import { createFileKeyProvider, KEY_LENGTH, type KeyProvider } from '../audit/keys';
 
+export interface AuditKeyStore {
+  provider: KeyProvider;
+  /** 'os-keyring': sealed by safeStorage; 'file': a 0600 file, as in the browser shell. */
+  store: 'os-keyring' | 'file';
+  /** Why the key is not sealed, when it is in a file. */
+  reason?: 'safe-storage-unavailable' | 'no-os-keyring';
+}
+
 /**
- * The audit subject key sealed with the OS keychain (Electron safeStorage:
- * DPAPI, Keychain, libsecret). Where no keychain is available the key falls
- * back to a 0600 file, as in the browser shell.
+ * Where the audit subject key lives under Electron: sealed by the OS keyring
+ * through safeStorage (DPAPI, Keychain, libsecret/KWallet), or else in a
+ * 0600 file beside the log.
+ *
+ * On Linux without a keyring, safeStorage still "encrypts", with the
+ * `basic_text` backend: a password hard-coded in Chromium
+ * (https://www.electronjs.org/docs/latest/api/safe-storage#safestoragegetselectedstoragebackend-linux).
+ * A key sealed that way is no safer than a 0600 file and would only look
+ * protected, so the shell uses the file and says so in the audit log
+ * (docs/kiosk.md, "The audit key").
  */
-export function createSafeStorageKeyProvider(sealedPath: string, fallbackPath: string): KeyProvider {
-  if (!safeStorage.isEncryptionAvailable()) return createFileKeyProvider(fallbackPath);
+export function chooseAuditKeyStore(sealedPath: string, fallbackPath: string, platform: NodeJS.Platform = process.platform): AuditKeyStore {
+  if (!safeStorage.isEncryptionAvailable()) {
+    return { provider: createFileKeyProvider(fallbackPath), store: 'file', reason: 'safe-storage-unavailable' };
+  }
+  if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    return { provider: createFileKeyProvider(fallbackPath), store: 'file', reason: 'no-os-keyring' };
+  }
+  return { provider: createSealedKeyProvider(sealedPath), store: 'os-keyring' };
+}
+
+function createSealedKeyProvider(sealedPath: string): KeyProvider {
   let key: Promise<Buffer> | undefined;
   const load = async (): Promise<Buffer> => {
     try {

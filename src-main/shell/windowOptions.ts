@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Session } from 'electron';
 
 /** The app's origin under its custom protocol (never file://). */
 export const APP_SCHEME = 'app';
@@ -6,17 +6,16 @@ export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
- * The in-memory session partition: no `persist:` prefix, so cookies, storage
- * and cache vanish with the process and can be cleared on every wipe.
- */
-export const KIOSK_PARTITION = 'kiosk-memory';
-
-/**
  * The one place window options are decided (unit-tested without Electron).
  * Hardened: isolated, sandboxed, no Node, no devtools outside development;
  * in production a full-screen kiosk window that cannot be minimised.
  */
-export function kioskWindowOptions(options: { preloadPath: string; development: boolean }): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(options: {
+  preloadPath: string;
+  development: boolean;
+  /** The kiosk session (kioskSession.ts), whose protocol and hooks the window must use. */
+  session: Session;
+}): BrowserWindowConstructorOptions {
   const { development } = options;
   return {
     width: 1280,
@@ -41,7 +40,7 @@ export function kioskWindowOptions(options: { preloadPath: string; development: 
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: development,
-      partition: KIOSK_PARTITION,
+      session: options.session,
       safeDialogs: true,
       // Middle-click would open links in new windows; those are denied anyway, this stops the attempt.
       disableBlinkFeatures: 'Auxclick',

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK_PARTITION, kioskWindowOptions } from '../../../../src-main/shell/windowOptions';
+import type { Session } from 'electron';
+import { kioskWindowOptions } from '../../../../src-main/shell/windowOptions';
+
+/** Stands for the kiosk session; the options only pass it on. */
+const kioskSession = { partition: 'kiosk-memory' } as unknown as Session;
 
 /** The hardening of the kiosk window, read from the one factory the Electron shell uses. */
 describe('kiosk window options', () => {
-  const production = kioskWindowOptions({ preloadPath: '/app/out/preload/index.cjs', development: false });
+  const production = kioskWindowOptions({ preloadPath: '/app/out/preload/index.cjs', development: false, session: kioskSession });
   const prefs = production.webPreferences ?? {};
 
   it('isolates the renderer: context isolation, sandbox, no Node anywhere', () => {
@@ -34,9 +38,9 @@ describe('kiosk window options', () => {
     expect(prefs.devTools).toBe(false);
   });
 
-  it('uses the in-memory partition (no persist:), so a wipe can clear it and nothing survives a restart', () => {
-    expect(prefs.partition).toBe(KIOSK_PARTITION);
-    expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false);
+  it('uses the kiosk session itself, never a partition name of its own, so its protocol and hooks apply', () => {
+    expect(prefs.session).toBe(kioskSession);
+    expect(prefs).not.toHaveProperty('partition');
   });
 
   it('loads only our bundled preload', () => {
@@ -49,7 +53,7 @@ describe('kiosk window options', () => {
   });
 
   it('in development only: devtools, a normal window; the isolation stays the same', () => {
-    const dev = kioskWindowOptions({ preloadPath: 'p', development: true });
+    const dev = kioskWindowOptions({ preloadPath: 'p', development: true, session: kioskSession });
     expect(dev).toMatchObject({ kiosk: false, fullscreen: false, minimizable: true });
     expect(dev.webPreferences).toMatchObject({ devTools: true, contextIsolation: true, sandbox: true, nodeIntegration: false });
   });
