@@ -4,11 +4,11 @@
  * sees tokens, challenge ids or OTP codes (DESIGN.md §1).
  */
 import type { Result } from './errors';
+import type { ContactPath, OtpChannel } from './recoveryPaths';
 
+export type { ContactPath, OtpChannel, RecoveryPath } from './recoveryPaths';
 export type KioskMode = 'assisted' | 'self-service';
 export type Language = 'id' | 'en';
-export type OtpChannel = 'sms' | 'email';
-export type RecoveryPath = 'phone' | 'email' | 'identity';
 
 export interface KioskInfo {
   kioskId: string;
@@ -44,12 +44,10 @@ export interface OperatorSignInRequest {
   pin: string;
 }
 
-export interface StartByPhoneRequest {
-  phone: string;
-}
-
-export interface StartByEmailRequest {
-  email: string;
+/** A recovery by a contact already on the account: the phone or e-mail the citizen typed. */
+export interface StartRecoveryRequest {
+  path: ContactPath;
+  destination: string;
 }
 
 export interface VerifyIdentityRequest {
@@ -106,8 +104,7 @@ export interface KioskApi {
   signIn(req: SignInRequest): Promise<Result<SignedInView>>;
   operatorSignIn(req: OperatorSignInRequest): Promise<Result<OperatorView>>;
   operatorSignOut(): Promise<Result<null>>;
-  startRecoveryByPhone(req: StartByPhoneRequest): Promise<Result<OtpChallengeView>>;
-  startRecoveryByEmail(req: StartByEmailRequest): Promise<Result<OtpChallengeView>>;
+  startRecovery(req: StartRecoveryRequest): Promise<Result<OtpChallengeView>>;
   verifyIdentity(req: VerifyIdentityRequest): Promise<Result<null>>;
   submitNewCredentials(req: NewCredentialsRequest): Promise<Result<OtpChallengeView>>;
   verifyOtp(req: VerifyOtpRequest): Promise<Result<VerifyOtpView>>;
@@ -144,8 +141,7 @@ export const KIOSK_METHODS = [
   'signIn',
   'operatorSignIn',
   'operatorSignOut',
-  'startRecoveryByPhone',
-  'startRecoveryByEmail',
+  'startRecovery',
   'verifyIdentity',
   'submitNewCredentials',
   'verifyOtp',

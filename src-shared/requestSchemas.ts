@@ -1,5 +1,6 @@
-import { boolean, object, string, type AnyObject, type ObjectSchema } from 'yup';
+import { boolean, mixed, object, string, ValidationError, type AnyObject, type ObjectSchema } from 'yup';
 import type { KioskMethod } from './contract';
+import { CONTACT_PATHS, codeChannelOf, type ContactPath } from './recoveryPaths';
 import {
   emailField,
   identifierField,
@@ -16,6 +17,23 @@ import {
 
 const empty = object({}).noUnknown('unknown').strict();
 
+/** The contact the path asks for, checked with that contact's own field rules (phone or e-mail). */
+const startRecoverySchema = object({
+  path: mixed<ContactPath>().oneOf(CONTACT_PATHS).required(),
+  destination: string()
+    .required('destination.required')
+    .test('destination', (value, ctx) => {
+      const path = (ctx.parent as { path?: unknown }).path;
+      if (!CONTACT_PATHS.includes(path as ContactPath)) return true; // `path` reports its own error
+      try {
+        codeChannelOf(path as ContactPath).field.validateSync(value, { strict: true });
+        return true;
+      } catch (err) {
+        return ctx.createError({ message: err instanceof ValidationError ? err.message : 'destination.invalid' });
+      }
+    }),
+});
+
 function req<T extends AnyObject>(shape: ObjectSchema<T>): ObjectSchema<T> {
   return shape.noUnknown('unknown').strict();
 }
@@ -30,8 +48,7 @@ export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = 
   signIn: req(object({ identifier: identifierField, password: loginPasswordField })),
   operatorSignIn: req(object({ staffId: staffIdField, pin: pinField })),
   operatorSignOut: empty,
-  startRecoveryByPhone: req(object({ phone: phoneField })),
-  startRecoveryByEmail: req(object({ email: emailField })),
+  startRecovery: req(startRecoverySchema),
   verifyIdentity: req(
     object({
       nik: nikField,

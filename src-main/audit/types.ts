@@ -21,6 +21,7 @@ export const AUDIT_EVENTS = [
   'identity.failed',
   'identity.locked',
   'otp.sent',
+  'otp.resend-requested',
   'otp.resent',
   'otp.attempted',
   'otp.verified',

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import axios from 'axios';
 import type { OtpChannel } from '../../src-shared/contract';
+import { codeChannelOf } from '../../src-shared/recoveryPaths';
 import { callBackend, type CallSpec, type RetryPolicy } from './httpCall';
 import {
   challengeGuard,
@@ -101,10 +102,9 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
   return {
     signIn: (ctx, identifier, password) => post(ctx, '/v1/auth/sign-in', { identifier, password }, signInGuard),
     operatorSignIn: (ctx, staffId, pin) => post(ctx, '/v1/operators/sign-in', { staffId, pin }, operatorGuard),
+    // One endpoint per contact path, its body named after the contact: /v1/recoveries/phone { phone }.
     startRecovery: (ctx, path, destination) =>
-      path === 'phone'
-        ? post(ctx, '/v1/recoveries/phone', { phone: destination }, startGuard)
-        : post(ctx, '/v1/recoveries/email', { email: destination }, startGuard),
+      post(ctx, `/v1/recoveries/${path}`, { [codeChannelOf(path).contact]: destination }, startGuard),
     verifyIdentity: (ctx, identity) =>
       post(
         ctx,

@@ -6,7 +6,7 @@
  * renderer.
  */
 import type { Result } from '../../src-shared/errors';
-import type { OtpChannel, OutboxMessage } from '../../src-shared/contract';
+import type { ContactPath, OtpChannel, OutboxMessage } from '../../src-shared/contract';
 
 export interface BackendChallenge {
   challengeId: string;
@@ -50,7 +50,7 @@ export interface BackendClient {
   /** Phone (E.164) or e-mail path; answers alike whether or not an account exists. */
   startRecovery(
     ctx: CallContext,
-    path: 'phone' | 'email',
+    path: ContactPath,
     destination: string,
   ): Promise<Result<BackendRecovery & { challenge: BackendChallenge }>>;
   verifyIdentity(

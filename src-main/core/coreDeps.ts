@@ -28,8 +28,8 @@ export function callContext(deps: CoreDeps): CallContext {
   return token ? { kioskId: deps.config.kioskId, operatorToken: token } : { kioskId: deps.config.kioskId };
 }
 
-/** The fields every audit event of a window carries. */
-export function auditBase(deps: CoreDeps, session: WindowSession): { sessionId: string; operatorId?: string } {
+/** The fields every audit event of a window carries (no session id where the window holds no session). */
+export function auditBase(deps: CoreDeps, session: WindowSession | undefined): { sessionId?: string; operatorId?: string } {
   const operatorId = deps.operator.current?.view.staffId;
-  return operatorId ? { sessionId: session.sessionId, operatorId } : { sessionId: session.sessionId };
+  return { ...(session ? { sessionId: session.sessionId } : {}), ...(operatorId ? { operatorId } : {}) };
 }

@@ -85,19 +85,22 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     signIn: signIn.signIn,
     operatorSignIn: operator.operatorSignIn,
     operatorSignOut: operator.operatorSignOut,
-    startRecoveryByPhone: recovery.startRecoveryByPhone,
-    startRecoveryByEmail: recovery.startRecoveryByEmail,
+    startRecovery: recovery.startRecovery,
     verifyIdentity: recovery.verifyIdentity,
     submitNewCredentials: recovery.submitNewCredentials,
     verifyOtp: recovery.verifyOtp,
     resendOtp: recovery.resendOtp,
     setNewPassword: recovery.setNewPassword,
     async endSession(caller: Caller, req: EndSessionRequest): Promise<Result<null>> {
-      const session = sessions.get(caller.windowId);
-      const recorded = await deps.audit.record({ ...auditBase(deps, session), event: END_EVENTS[req.reason], outcome: 'info' });
-      // The wipe happens whether or not the event could be written: no citizen data stays behind.
-      sessions.wipe(caller.windowId);
-      return recorded ? ok(null) : fail('OUT_OF_SERVICE');
+      const session = sessions.find(caller.windowId);
+      if (!session) return ok(null); // nothing held, nothing to end
+      try {
+        await deps.audit.record({ ...auditBase(deps, session), event: END_EVENTS[req.reason], outcome: 'info' });
+      } finally {
+        // The wipe happens whether or not the event could be written: no citizen data stays behind.
+        sessions.wipe(caller.windowId);
+      }
+      return ok(null);
     },
     async getTrainingOutbox(): Promise<Result<OutboxMessage[]>> {
       if (!deps.training) return fail('FORBIDDEN');
@@ -108,7 +111,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if (deps.config.mode !== 'assisted' || !options.exportAudit) return fail('FORBIDDEN');
       if (!deps.operator.current) return fail('OPERATOR_REQUIRED');
       if (req.from > req.to) return fail('VALIDATION_FAILED', { field: 'to' });
-      const session = sessions.get(caller.windowId);
+      const session = sessions.open(caller.windowId);
       const exported = await options.exportAudit(req.from, req.to);
       await deps.audit.record({ ...auditBase(deps, session), event: 'audit.exported', outcome: 'success', detail: { from: req.from, to: req.to, records: exported.records } });
       return ok(exported);
@@ -119,16 +122,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     // The mode's rules (officer required, ID-card tick) wrap every service: operatorGate.ts.
     router: createRouter(gateByMode(handlers, deps), { onFault: (method, err) => options.onFault?.(method, err) }),
     async wipeWindow(windowId, reason, detail) {
-      const held = sessions.has(windowId);
-      if (!held && reason !== 'crash') return;
-      const base = held
-        ? auditBase(deps, sessions.get(windowId))
-        : deps.operator.current
-          ? { operatorId: deps.operator.current.view.staffId }
-          : {};
+      const session = sessions.find(windowId);
+      if (!session && reason !== 'crash') return;
       const event: AuditEventName = reason === 'crash' ? 'renderer.crashed' : reason === 'idle' ? 'session.timed-out' : 'session.wiped';
-      await deps.audit.record({ ...base, event, outcome: 'info', ...(detail ? { detail } : {}) });
-      sessions.wipe(windowId);
+      try {
+        await deps.audit.record({ ...auditBase(deps, session), event, outcome: 'info', ...(detail ? { detail } : {}) });
+      } catch {
+        // Already reported by the audit trail; the wipe below must happen all the same.
+      } finally {
+        sessions.wipe(windowId);
+      }
     },
     onWipe(listener) {
       return sessions.onWipe(listener);

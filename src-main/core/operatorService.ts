@@ -1,5 +1,5 @@
 import type { OperatorSignInRequest, OperatorView } from '../../src-shared/contract';
-import { fail, ok, type Result } from '../../src-shared/errors';
+import { ok, type Result } from '../../src-shared/errors';
 import { auditBase, callContext, type CoreDeps } from './coreDeps';
 import type { Caller } from './router';
 
@@ -7,10 +7,10 @@ import type { Caller } from './router';
 export function createOperatorService(deps: CoreDeps) {
   return {
     async operatorSignIn(caller: Caller, req: OperatorSignInRequest): Promise<Result<OperatorView>> {
-      const session = deps.sessions.get(caller.windowId);
+      const session = deps.sessions.open(caller.windowId);
       const result = await deps.backend.operatorSignIn(callContext(deps), req.staffId, req.pin);
       if (!result.ok) {
-        const recorded = await deps.audit.record({
+        await deps.audit.record({
           sessionId: session.sessionId,
           // A staff id is not a secret; the PIN never leaves this function.
           operatorId: req.staffId.toUpperCase(),
@@ -18,23 +18,24 @@ export function createOperatorService(deps: CoreDeps) {
           outcome: 'failure',
           detail: { errorCode: result.error.code },
         });
-        return recorded ? result : fail('OUT_OF_SERVICE');
+        return result;
       }
       const { operatorToken, ...view } = result.value;
+      // Signed in only once that is on record.
+      await deps.audit.record({ sessionId: session.sessionId, operatorId: view.staffId, event: 'operator.signed-in', outcome: 'success' });
       deps.operator.current = { view, operatorToken };
-      if (!(await deps.audit.record({ ...auditBase(deps, session), event: 'operator.signed-in', outcome: 'success' }))) {
-        delete deps.operator.current;
-        return fail('OUT_OF_SERVICE');
-      }
       return ok(view);
     },
 
     async operatorSignOut(caller: Caller): Promise<Result<null>> {
-      const session = deps.sessions.get(caller.windowId);
       if (!deps.operator.current) return ok(null);
-      await deps.audit.record({ ...auditBase(deps, session), event: 'operator.signed-out', outcome: 'info' });
-      delete deps.operator.current;
-      deps.sessions.wipe(caller.windowId);
+      try {
+        await deps.audit.record({ ...auditBase(deps, deps.sessions.find(caller.windowId)), event: 'operator.signed-out', outcome: 'info' });
+      } finally {
+        // Signing out always happens: an officer's session must not outlive a broken log.
+        delete deps.operator.current;
+        deps.sessions.wipe(caller.windowId);
+      }
       return ok(null);
     },
   };

@@ -3,16 +3,14 @@ import type {
   NewPasswordRequest,
   OtpChallengeView,
   RecoveryDoneView,
-  StartByEmailRequest,
-  StartByPhoneRequest,
+  StartRecoveryRequest,
   VerifyIdentityRequest,
   VerifyOtpRequest,
   VerifyOtpView,
 } from '../../src-shared/contract';
 import { fail, ok, type KioskError, type Result } from '../../src-shared/errors';
-import { normalizeEmail } from '../../src-shared/rules/email';
-import { maskEmail, maskNik, maskPhone } from '../../src-shared/rules/masking';
-import { normalizeIndonesianMobile } from '../../src-shared/rules/phone';
+import { codeChannelOf, OTP_CHANNELS, RECOVERY_PATHS, type ContactPath } from '../../src-shared/recoveryPaths';
+import { maskNik } from '../../src-shared/rules/masking';
 import type { AuditEventName } from '../audit/types';
 import type { BackendChallenge } from '../backend/types';
 import { toChallengeView } from './challengeView';
@@ -28,10 +26,12 @@ function errorDetail(error: KioskError): Record<string, string | number> {
 }
 
 /**
- * The three recovery paths of seed screens 2–6. Each step checks that the
- * window's session is where the step needs it, records the try in the audit
- * log before the backend sees it (fail closed), and hands the renderer only
- * what it must display.
+ * The recovery paths of seed screens 2–6 (src-shared/recoveryPaths.ts).
+ * Each step checks that the window's session is where the step needs it,
+ * records the try in the audit log before the backend sees it, and hands the
+ * renderer only what it must display. `record` throws when the log cannot
+ * be written, so no backend call follows an unrecorded try (fail closed,
+ * mapped to OUT_OF_SERVICE by the router).
  */
 export function createRecoveryService(deps: CoreDeps) {
   const guard = new KioskRateGuard(deps.config.limits.identityVerificationsPerHour);
@@ -42,7 +42,7 @@ export function createRecoveryService(deps: CoreDeps) {
     outcome: 'success' | 'failure' | 'info',
     subject?: string,
     detail?: Record<string, string | number | boolean>,
-  ): Promise<boolean> {
+  ): Promise<void> {
     return deps.audit.record({
       ...auditBase(deps, session),
       event,
@@ -56,53 +56,46 @@ export function createRecoveryService(deps: CoreDeps) {
     return toChallengeView(challenge, deps.now());
   }
 
-  async function start(
-    caller: Caller,
-    path: 'phone' | 'email',
-    destination: string,
-    subject: string,
-  ): Promise<Result<OtpChallengeView>> {
-    const session = deps.sessions.get(caller.windowId);
+  async function start(caller: Caller, path: ContactPath, destination: string, subject: string): Promise<Result<OtpChallengeView>> {
+    const session = deps.sessions.open(caller.windowId);
     delete session.recovery;
-    if (!(await record(session, 'recovery.started', 'info', subject, { path }))) return fail('OUT_OF_SERVICE');
+    await record(session, 'recovery.started', 'info', subject, { path });
     const result = await deps.backend.startRecovery(callContext(deps), path, destination);
     if (!result.ok) {
       await record(session, 'otp.failed', 'failure', subject, errorDetail(result.error));
       return result;
     }
     const { challenge, ...backend } = result.value;
-    const channel = challenge.channel;
-    if (!(await record(session, 'otp.sent', 'success', challenge.destinationMasked, { path, channel }))) {
-      return fail('OUT_OF_SERVICE');
-    }
+    await record(session, 'otp.sent', 'success', challenge.destinationMasked, { path, channel: challenge.channel });
     session.recovery = { path, backend, challenge, otpVerified: false };
     return ok(challengeView(challenge));
   }
 
   /** Finishes a recovery: audit, then wipe everything the session held. */
-  async function complete(caller: Caller, session: WindowSession, reference: string): Promise<Result<string>> {
-    const path = session.recovery?.path ?? 'unknown';
-    if (!(await record(session, 'credentials.changed', 'success', undefined, { path, reference }))) {
-      return fail('OUT_OF_SERVICE');
-    }
+  async function complete(caller: Caller, session: WindowSession, reference: string): Promise<string> {
+    await record(session, 'credentials.changed', 'success', undefined, { path: session.recovery?.path ?? 'unknown', reference });
     deps.sessions.wipe(caller.windowId);
-    return ok(reference);
+    return reference;
+  }
+
+  /** The window's recovery, when it is at a step where a code can be checked or resent. */
+  function awaitingCode(caller: Caller) {
+    const session = deps.sessions.find(caller.windowId);
+    const recovery = session?.recovery;
+    if (!session || !recovery?.backend || !recovery.challenge || recovery.otpVerified) return undefined;
+    return { session, recovery, backend: recovery.backend, challenge: recovery.challenge };
   }
 
   return {
-    startRecoveryByPhone(caller: Caller, req: StartByPhoneRequest) {
-      const phone = normalizeIndonesianMobile(req.phone);
-      if (!phone) return Promise.resolve(fail<OtpChallengeView>('VALIDATION_FAILED', { field: 'phone' }));
-      return start(caller, 'phone', phone, maskPhone(phone));
-    },
-
-    startRecoveryByEmail(caller: Caller, req: StartByEmailRequest) {
-      const email = normalizeEmail(req.email);
-      return start(caller, 'email', email, maskEmail(email));
+    startRecovery(caller: Caller, req: StartRecoveryRequest) {
+      const channel = codeChannelOf(req.path);
+      const destination = channel.normalize(req.destination);
+      if (!destination) return Promise.resolve(fail<OtpChallengeView>('VALIDATION_FAILED', { field: 'destination' }));
+      return start(caller, req.path, destination, channel.mask(destination));
     },
 
     async verifyIdentity(caller: Caller, req: VerifyIdentityRequest): Promise<Result<null>> {
-      const session = deps.sessions.get(caller.windowId);
+      const session = deps.sessions.open(caller.windowId);
       delete session.recovery;
       const subject = maskNik(req.nik);
       const slot = guard.take(deps.now());
@@ -110,8 +103,10 @@ export function createRecoveryService(deps: CoreDeps) {
         await record(session, 'identity.failed', 'failure', subject, { errorCode: 'KIOSK_RATE_LIMITED' });
         return fail('KIOSK_RATE_LIMITED', { retryAfterSeconds: slot.retryAfterSeconds });
       }
-      const detail = { subjectKey: deps.audit.subjectKey(req.nik), idCardChecked: req.idCardChecked === true };
-      if (!(await record(session, 'identity.attempted', 'info', subject, detail))) return fail('OUT_OF_SERVICE');
+      await record(session, 'identity.attempted', 'info', subject, {
+        subjectKey: deps.audit.subjectKey(req.nik),
+        idCardChecked: req.idCardChecked === true,
+      });
       // The mother's maiden name goes to the backend and nowhere else.
       const result = await deps.backend.verifyIdentity(callContext(deps), {
         nik: req.nik,
@@ -120,25 +115,24 @@ export function createRecoveryService(deps: CoreDeps) {
       });
       if (!result.ok) {
         const event = result.error.code === 'IDENTITY_LOCKED' ? 'identity.locked' : 'identity.failed';
-        if (!(await record(session, event, 'failure', subject, errorDetail(result.error)))) return fail('OUT_OF_SERVICE');
+        await record(session, event, 'failure', subject, errorDetail(result.error));
         return result;
       }
-      if (!(await record(session, 'identity.verified', 'success', subject))) return fail('OUT_OF_SERVICE');
+      await record(session, 'identity.verified', 'success', subject);
       session.recovery = { path: 'identity', backend: result.value, otpVerified: false };
       return ok(null);
     },
 
     async submitNewCredentials(caller: Caller, req: NewCredentialsRequest): Promise<Result<OtpChallengeView>> {
-      const session = deps.sessions.get(caller.windowId);
-      const recovery = session.recovery;
-      if (recovery?.path !== 'identity' || !recovery.backend) return fail('SESSION_INVALID');
-      const phone = normalizeIndonesianMobile(req.phone);
+      const session = deps.sessions.find(caller.windowId);
+      const recovery = session?.recovery;
+      if (!session || !recovery?.backend || RECOVERY_PATHS[recovery.path].asks !== 'identity') return fail('SESSION_INVALID');
+      const phone = OTP_CHANNELS.sms.normalize(req.phone);
       if (!phone) return fail('VALIDATION_FAILED', { field: 'phone' });
-      const email = normalizeEmail(req.email);
-      const subject = maskPhone(phone);
-      if (!(await record(session, 'credentials.submitted', 'info', subject, { channel: req.otpChannel }))) {
-        return fail('OUT_OF_SERVICE');
-      }
+      const email = OTP_CHANNELS.email.normalize(req.email);
+      if (!email) return fail('VALIDATION_FAILED', { field: 'email' });
+      const subject = OTP_CHANNELS.sms.mask(phone);
+      await record(session, 'credentials.submitted', 'info', subject, { channel: req.otpChannel });
       const result = await deps.backend.submitCredentials(callContext(deps), recovery.backend, {
         phone,
         email,
@@ -149,66 +143,58 @@ export function createRecoveryService(deps: CoreDeps) {
         await record(session, 'otp.failed', 'failure', subject, errorDetail(result.error));
         return result;
       }
-      const channel = result.value.channel;
-      if (!(await record(session, 'otp.sent', 'success', result.value.destinationMasked, { path: 'identity', channel }))) {
-        return fail('OUT_OF_SERVICE');
-      }
+      await record(session, 'otp.sent', 'success', result.value.destinationMasked, { path: recovery.path, channel: result.value.channel });
       recovery.challenge = result.value;
       return ok(challengeView(result.value));
     },
 
     async verifyOtp(caller: Caller, req: VerifyOtpRequest): Promise<Result<VerifyOtpView>> {
-      const session = deps.sessions.get(caller.windowId);
-      const recovery = session.recovery;
-      if (!recovery?.backend || !recovery.challenge || recovery.otpVerified) return fail('SESSION_INVALID');
-      const subject = recovery.challenge.destinationMasked;
-      if (!(await record(session, 'otp.attempted', 'info', subject))) return fail('OUT_OF_SERVICE');
-      const result = await deps.backend.verifyOtp(callContext(deps), recovery.backend, recovery.challenge.challengeId, req.code);
+      const step = awaitingCode(caller);
+      if (!step) return fail('SESSION_INVALID');
+      const { session, recovery, challenge } = step;
+      const subject = challenge.destinationMasked;
+      await record(session, 'otp.attempted', 'info', subject);
+      const result = await deps.backend.verifyOtp(callContext(deps), step.backend, challenge.challengeId, req.code);
       if (!result.ok) {
-        const event = result.error.code === 'OTP_EXPIRED' ? 'otp.expired' : 'otp.failed';
-        if (!(await record(session, event, 'failure', subject, errorDetail(result.error)))) return fail('OUT_OF_SERVICE');
+        await record(session, result.error.code === 'OTP_EXPIRED' ? 'otp.expired' : 'otp.failed', 'failure', subject, errorDetail(result.error));
         return result;
       }
-      if (!(await record(session, 'otp.verified', 'success', subject))) return fail('OUT_OF_SERVICE');
-      if (result.value.status === 'completed') {
-        const done = await complete(caller, session, result.value.reference);
-        return done.ok ? ok({ next: 'done', reference: done.value }) : done;
-      }
+      await record(session, 'otp.verified', 'success', subject);
+      if (result.value.status === 'completed') return ok({ next: 'done', reference: await complete(caller, session, result.value.reference) });
       recovery.otpVerified = true;
       return ok({ next: 'set-password' });
     },
 
     async resendOtp(caller: Caller): Promise<Result<OtpChallengeView>> {
-      const session = deps.sessions.get(caller.windowId);
-      const recovery = session.recovery;
-      if (!recovery?.backend || !recovery.challenge || recovery.otpVerified) return fail('SESSION_INVALID');
-      const subject = recovery.challenge.destinationMasked;
-      const result = await deps.backend.resendOtp(callContext(deps), recovery.backend, recovery.challenge.challengeId);
+      const step = awaitingCode(caller);
+      if (!step) return fail('SESSION_INVALID');
+      const { session, recovery, challenge } = step;
+      const subject = challenge.destinationMasked;
+      // A resend sends a message and voids the last code: recorded before the backend does either.
+      await record(session, 'otp.resend-requested', 'info', subject, { channel: challenge.channel });
+      const result = await deps.backend.resendOtp(callContext(deps), step.backend, challenge.challengeId);
       if (!result.ok) {
         await record(session, 'otp.failed', 'failure', subject, errorDetail(result.error));
         return result;
       }
-      if (!(await record(session, 'otp.resent', 'success', subject, { channel: result.value.channel }))) {
-        return fail('OUT_OF_SERVICE');
-      }
+      await record(session, 'otp.resent', 'success', subject, { channel: result.value.channel });
       recovery.challenge = result.value;
       return ok(challengeView(result.value));
     },
 
     async setNewPassword(caller: Caller, req: NewPasswordRequest): Promise<Result<RecoveryDoneView>> {
-      const session = deps.sessions.get(caller.windowId);
-      const recovery = session.recovery;
-      if (!recovery?.backend || recovery.path === 'identity' || !recovery.otpVerified) return fail('SESSION_INVALID');
-      if (!(await record(session, 'credentials.submitted', 'info', undefined, { path: recovery.path }))) {
-        return fail('OUT_OF_SERVICE');
+      const session = deps.sessions.find(caller.windowId);
+      const recovery = session?.recovery;
+      if (!session || !recovery?.backend || RECOVERY_PATHS[recovery.path].asks !== 'registered-contact' || !recovery.otpVerified) {
+        return fail('SESSION_INVALID');
       }
+      await record(session, 'credentials.submitted', 'info', undefined, { path: recovery.path });
       const result = await deps.backend.setPassword(callContext(deps), recovery.backend, req.password);
       if (!result.ok) {
         await record(session, 'credentials.changed', 'failure', undefined, errorDetail(result.error));
         return result;
       }
-      const done = await complete(caller, session, result.value.reference);
-      return done.ok ? ok({ reference: done.value }) : done;
+      return ok({ reference: await complete(caller, session, result.value.reference) });
     },
   };
 }

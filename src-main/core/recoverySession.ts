@@ -25,13 +25,19 @@ export interface WindowSession {
 export class SessionStore {
   readonly #sessions = new Map<string, WindowSession>();
 
-  get(windowId: string): WindowSession {
+  /** The window's session, begun now if it holds none: for calls that start something (sign-in, a recovery). */
+  open(windowId: string): WindowSession {
     let session = this.#sessions.get(windowId);
     if (!session) {
       session = { sessionId: randomUUID() };
       this.#sessions.set(windowId, session);
     }
     return session;
+  }
+
+  /** The window's session, if it holds one: for calls that continue or end one. */
+  find(windowId: string): WindowSession | undefined {
+    return this.#sessions.get(windowId);
   }
 
   /** Drops everything the window's session held; the next call starts a new session id. */

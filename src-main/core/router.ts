@@ -2,6 +2,7 @@ import { ValidationError } from 'yup';
 import { isKioskMethod, type KioskApi, type KioskMethod } from '../../src-shared/contract';
 import { REQUEST_SCHEMAS } from '../../src-shared/requestSchemas';
 import { fail, type Result } from '../../src-shared/errors';
+import { AuditUnavailableError } from './auditTrail';
 
 /** Who is calling: one renderer window (Electron) or one browser-shell launch. */
 export interface Caller {
@@ -42,8 +43,10 @@ function isPlainData(value: unknown, depth = 0): boolean {
 
 /**
  * The one entry point from any shell into the core: validate the payload
- * against the contract's schema, call the service, map faults to INTERNAL.
- * Handlers get only payloads that passed validation.
+ * against the contract's schema, call the service, map faults: an audit log
+ * that cannot be written to OUT_OF_SERVICE (the action did not happen: fail
+ * closed), anything else to INTERNAL. Handlers get only payloads that passed
+ * validation.
  */
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
   return {
@@ -64,6 +67,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const handler = handlers[method] as (caller: Caller, req: unknown) => Promise<Result<unknown>>;
         return await handler(caller, valid);
       } catch (err) {
+        if (err instanceof AuditUnavailableError) return fail('OUT_OF_SERVICE');
         options.onFault?.(method, err);
         return fail('INTERNAL');
       }

@@ -10,7 +10,7 @@ import { auditBase, callContext, type CoreDeps } from './coreDeps';
 export function createSignInService(deps: CoreDeps) {
   return {
     async signIn(caller: Caller, req: SignInRequest): Promise<Result<SignedInView>> {
-      const session = deps.sessions.get(caller.windowId);
+      const session = deps.sessions.open(caller.windowId);
       const isEmail = req.identifier.includes('@');
       const identifier = isEmail ? normalizeEmail(req.identifier) : normalizeIndonesianMobile(req.identifier);
       if (!identifier) return fail('VALIDATION_FAILED', { field: 'identifier' });
@@ -18,15 +18,11 @@ export function createSignInService(deps: CoreDeps) {
       const base = { ...auditBase(deps, session), subject: identifierMasked };
 
       // The backend counts wrong passwords: the try is recorded before it is made.
-      if (!(await deps.audit.record({ ...base, event: 'signin.attempted', outcome: 'info' }))) {
-        return fail('OUT_OF_SERVICE');
-      }
+      await deps.audit.record({ ...base, event: 'signin.attempted', outcome: 'info' });
       const result = await deps.backend.signIn(callContext(deps), identifier, req.password);
       if (result.ok) {
         const view: SignedInView = { displayName: maskName(result.value.displayName), identifierMasked };
-        if (!(await deps.audit.record({ ...base, event: 'signin.succeeded', outcome: 'success' }))) {
-          return fail('OUT_OF_SERVICE');
-        }
+        await deps.audit.record({ ...base, event: 'signin.succeeded', outcome: 'success' });
         session.signedIn = view;
         return ok(view);
       }
@@ -34,7 +30,7 @@ export function createSignInService(deps: CoreDeps) {
       const detail: Record<string, string | number> = { errorCode: error.code };
       if (error.attemptsRemaining !== undefined) detail.attemptsRemaining = error.attemptsRemaining;
       const event = error.code === 'ACCOUNT_LOCKED' ? 'signin.locked' : 'signin.failed';
-      if (!(await deps.audit.record({ ...base, event, outcome: 'failure', detail }))) return fail('OUT_OF_SERVICE');
+      await deps.audit.record({ ...base, event, outcome: 'failure', detail });
       return result;
     },
   };

@@ -40,7 +40,7 @@ test.describe('assisted kiosk (the training kiosk, no config file)', () => {
 
     await signOutOperator(page);
     await expect(page.getByLabel('Email atau nomor handphone')).toHaveCount(0);
-    expect(await bridgeCall(page, 'startRecoveryByPhone', { phone: '081234562797' })).toEqual({
+    expect(await bridgeCall(page, 'startRecovery', { path: 'phone', destination: '081234562797' })).toEqual({
       ok: false,
       error: { code: 'OPERATOR_REQUIRED' },
     });

@@ -5,6 +5,7 @@
  * when a recovery completes (DESIGN.md §3 "after recovery").
  */
 import type { OtpChannel } from '../../../src-shared/contract';
+import { codeChannelOf, type ContactPath } from '../../../src-shared/recoveryPaths';
 import { normalizeEmail } from '../../../src-shared/rules/email';
 import { passwordProblem } from '../../../src-shared/rules/password';
 import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
@@ -15,6 +16,7 @@ import { deliver } from './outbox';
 import { problem, type Reply } from './problem';
 import { hashSecret, newId, newReference, newToken, safeEqual, sha256, type SaltedHash } from './secrets';
 import {
+  findAccountByContact,
   findAccountByEmail,
   findAccountById,
   findAccountByPhone,
@@ -61,15 +63,13 @@ export function createRecovery(
  * account has that contact; an unregistered one gets a challenge that is
  * never delivered and never matches.
  */
-export function startRecovery(state: StubState, path: 'phone' | 'email', raw: string, kioskId: string, now: number): Reply {
-  const destination = path === 'phone' ? normalizeIndonesianMobile(raw) : normalizeEmail(raw);
-  if (destination === null || (path === 'email' && !EMAIL_SHAPE.test(destination))) {
-    return problem('VALIDATION_FAILED', 400, { field: path });
-  }
-  const account = path === 'phone' ? findAccountByPhone(state, destination) : findAccountByEmail(state, destination);
+export function startRecovery(state: StubState, path: ContactPath, raw: string, kioskId: string, now: number): Reply {
+  const channel = codeChannelOf(path);
+  const destination = channel.normalize(raw);
+  if (destination === null) return problem('VALIDATION_FAILED', 400, { field: channel.contact });
+  const account = findAccountByContact(state, channel.contact, destination);
   const { record, token } = createRecovery(state, path, account?.id ?? null, kioskId, now);
-  const channel: OtpChannel = path === 'phone' ? 'sms' : 'email';
-  record.challenge = issueChallenge(state, channel, destination, account !== undefined, now);
+  record.challenge = issueChallenge(state, channel.name, destination, account !== undefined, now);
   record.step = 'otp-sent';
   return {
     status: 201,

@@ -120,6 +120,16 @@ export function emptyState(): StubState {
   };
 }
 
+/** The account whose phone (E.164) or e-mail (lower-case) this is. */
+export function findAccountByContact(state: StubState, contact: 'phone' | 'email', value: string): AccountRecord | undefined {
+  switch (contact) {
+    case 'phone':
+      return findAccountByPhone(state, value);
+    case 'email':
+      return findAccountByEmail(state, value);
+  }
+}
+
 export function findAccountByPhone(state: StubState, e164: string): AccountRecord | undefined {
   return state.accounts.find((a) => a.phone === e164);
 }

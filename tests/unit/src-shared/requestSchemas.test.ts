@@ -31,7 +31,7 @@ describe('REQUEST_SCHEMAS', () => {
   });
 
   it('does not trim: a value with surrounding spaces is rejected, not altered', () => {
-    expect(REQUEST_SCHEMAS.startRecoveryByPhone.isValidSync({ phone: ' 081234562797 ' })).toBe(false);
+    expect(REQUEST_SCHEMAS.startRecovery.isValidSync({ path: 'phone', destination: ' 081234562797 ' })).toBe(false);
     expect(REQUEST_SCHEMAS.verifyIdentity.isValidSync({ nik: '3171014101900001', fullName: ' SITI RAHAYU', motherMaidenName: 'AMINAH' })).toBe(
       false,
     );

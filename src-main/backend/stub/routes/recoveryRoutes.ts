@@ -1,13 +1,17 @@
 /** The three recovery paths and their OTP steps (DESIGN.md §4 flows 2–5). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { OtpChannel } from '../../../../src-shared/contract';
+import type { ContactPath, OtpChannel } from '../../../../src-shared/contract';
+import { CONTACT_PATHS, codeChannelOf } from '../../../../src-shared/recoveryPaths';
 import type { StubContext } from '../context';
 import { bearerOf, kioskIdOf, writeRoute } from '../handler';
 import { verifyIdentity, type IdentityInput } from '../identityRules';
 import type { Reply } from '../problem';
 import { authorize, resendOtp, setPassword, startRecovery, submitCredentials, verifyOtp } from '../recoveryRules';
-import { BODY_SCHEMAS, CHALLENGE_PARAMS, RECOVERY_HEADERS, RECOVERY_PARAMS, WRITE_HEADERS } from '../schemas';
+import { BODY_SCHEMAS, CHALLENGE_PARAMS, RECOVERY_HEADERS, RECOVERY_PARAMS, WRITE_HEADERS, type RouteId } from '../schemas';
 import type { RecoveryRecord, StubState } from '../state';
+
+/** The start route of each contact path: /v1/recoveries/<path> with the contact as its body. */
+const START_ROUTES = { phone: 'startByPhone', email: 'startByEmail' } as const satisfies Record<ContactPath, RouteId>;
 
 type RecoveryParams = { recoveryId: string };
 type ChallengeParams = { recoveryId: string; challengeId: string };
@@ -24,16 +28,15 @@ function withRecovery(
 }
 
 export function registerRecoveryRoutes(app: FastifyInstance, ctx: StubContext): void {
-  app.post<{ Body: { phone: string } }>(
-    '/v1/recoveries/phone',
-    { schema: { body: BODY_SCHEMAS.startByPhone, headers: WRITE_HEADERS }, config: { routeId: 'startByPhone' } },
-    writeRoute(ctx, (state, req, now) => startRecovery(state, 'phone', req.body.phone, kioskIdOf(req), now)),
-  );
-  app.post<{ Body: { email: string } }>(
-    '/v1/recoveries/email',
-    { schema: { body: BODY_SCHEMAS.startByEmail, headers: WRITE_HEADERS }, config: { routeId: 'startByEmail' } },
-    writeRoute(ctx, (state, req, now) => startRecovery(state, 'email', req.body.email, kioskIdOf(req), now)),
-  );
+  for (const path of CONTACT_PATHS) {
+    const { contact } = codeChannelOf(path);
+    const routeId = START_ROUTES[path];
+    app.post<{ Body: Record<string, string> }>(
+      `/v1/recoveries/${path}`,
+      { schema: { body: BODY_SCHEMAS[routeId], headers: WRITE_HEADERS }, config: { routeId } },
+      writeRoute(ctx, (state, req, now) => startRecovery(state, path, req.body[contact] ?? '', kioskIdOf(req), now)),
+    );
+  }
   app.post<{ Body: IdentityInput }>(
     '/v1/recoveries/identity',
     { schema: { body: BODY_SCHEMAS.verifyIdentity, headers: WRITE_HEADERS }, config: { routeId: 'verifyIdentity' } },

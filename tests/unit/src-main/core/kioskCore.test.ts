@@ -1,9 +1,7 @@
-import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OtpChannel, OutboxMessage } from '../../../../src-shared/contract';
 import { fail, ok, type Result } from '../../../../src-shared/errors';
-import type { AuditEventInput, AuditSink } from '../../../../src-main/audit/types';
 import type {
   BackendChallenge,
   BackendClient,
@@ -16,6 +14,7 @@ import type {
 import type { KioskConfig } from '../../../../src-main/core/config';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { typedMobile } from '../../src-shared/rules/indonesianMobileArbitrary';
+import { MemoryAudit } from './coreTestKit';
 
 const SITI = {
   phone: '+6281234562797',
@@ -73,25 +72,6 @@ class FakeBackend implements BackendClient {
   }
   async outbox(): Promise<Result<OutboxMessage[]>> {
     return ok([]);
-  }
-}
-
-/** An in-memory audit log; `failWhen` makes the matching appends reject, as a full disk would. */
-class MemoryAudit implements AuditSink {
-  readonly events: AuditEventInput[] = [];
-  failWhen: (input: AuditEventInput) => boolean = () => false;
-
-  constructor(private readonly log: string[]) {}
-
-  async append(input: AuditEventInput): Promise<{ seq: number }> {
-    this.log.push(`audit.${input.event}`);
-    if (this.failWhen(input)) throw new Error('ENOSPC: no space left on device');
-    this.events.push(structuredClone(input));
-    return { seq: this.events.length };
-  }
-
-  subjectKey(raw: string): string {
-    return `hmac:${createHmac('sha256', 'test-key').update(raw).digest('hex')}`;
   }
 }
 

@@ -1,14 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskMethod } from '../../../../src-shared/contract';
 import { operatorIdleOf } from '../../../../src-shared/operatorIdle';
-import type { AuditEventInput, AuditSink } from '../../../../src-main/audit/types';
 import { createBackendClient } from '../../../../src-main/backend/client';
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
-import type { BackendClient } from '../../../../src-main/backend/types';
 import { parseConfig } from '../../../../src-main/core/config';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { CITIZEN_METHODS } from '../../../../src-main/core/operatorGate';
+import { countingBackend, MemoryAudit } from './coreTestKit';
 
 /**
  * The kiosk's modes as main enforces them (issue #6), against the real
@@ -16,42 +14,12 @@ import { CITIZEN_METHODS } from '../../../../src-main/core/operatorGate';
  * officer, and the identity path needs the officer's ID-card tick.
  */
 
-class MemoryAudit implements AuditSink {
-  readonly events: AuditEventInput[] = [];
-  failWhen: (input: AuditEventInput) => boolean = () => false;
-  async append(input: AuditEventInput): Promise<{ seq: number }> {
-    if (this.failWhen(input)) throw new Error('ENOSPC');
-    this.events.push(structuredClone(input));
-    return { seq: this.events.length };
-  }
-  subjectKey(raw: string): string {
-    return `hmac:${createHmac('sha256', 'k').update(raw).digest('hex')}`;
-  }
-}
-
-/** Counts the backend calls the core makes, to show a refused call never reached it. */
-function countingBackend(inner: BackendClient): { client: BackendClient; calls: string[] } {
-  const calls: string[] = [];
-  const client = new Proxy(inner, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(String(prop));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { client, calls };
-}
-
 const SITI_IDENTITY = { nik: '3171014101900001', fullName: 'SITI RAHAYU', motherMaidenName: 'AMINAH' };
 
 /** A payload the contract accepts for each citizen method. */
 const CITIZEN_PAYLOADS: Record<(typeof CITIZEN_METHODS)[number], unknown> = {
   signIn: { identifier: 'siti.rahayu@example.com', password: 'Lama#2024a' },
-  startRecoveryByPhone: { phone: '081234562797' },
-  startRecoveryByEmail: { email: 'siti.rahayu@example.com' },
+  startRecovery: { path: 'phone', destination: '081234562797' },
   verifyIdentity: { ...SITI_IDENTITY, idCardChecked: true },
   submitNewCredentials: { phone: '081299990000', email: 'siti.baru@example.com', password: 'Kuat#2025x', otpChannel: 'sms' },
   verifyOtp: { code: '254241' },

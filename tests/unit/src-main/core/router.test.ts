@@ -25,8 +25,7 @@ const VALID: Record<KioskMethod, Record<string, unknown> | undefined> = {
   signIn: { identifier: '081234562797', password: 'Lama#2024a' },
   operatorSignIn: { staffId: 'PTG001', pin: '246810' },
   operatorSignOut: undefined,
-  startRecoveryByPhone: { phone: '081234562797' },
-  startRecoveryByEmail: { email: 'siti.rahayu@example.com' },
+  startRecovery: { path: 'phone', destination: '081234562797' },
   verifyIdentity: { nik: '3171014101900001', fullName: 'SITI RAHAYU', motherMaidenName: 'AMINAH' },
   submitNewCredentials: { phone: '081299990000', email: 'siti.baru@example.com', password: 'Kuat#2025x', otpChannel: 'sms' },
   verifyOtp: { code: '254241' },
@@ -197,9 +196,22 @@ describe('router: valid payloads', () => {
     const { handlers, spies } = spyHandlers();
     const router = createRouter(handlers);
     for (const phone of ['081234562797', '6281234562797', '+62 812-3456-2797']) {
-      expect((await router.dispatch(caller, 'startRecoveryByPhone', { phone })).ok).toBe(true);
+      expect((await router.dispatch(caller, 'startRecovery', { path: 'phone', destination: phone })).ok).toBe(true);
     }
-    expect(spies.startRecoveryByPhone).toHaveBeenCalledTimes(3);
+    expect(spies.startRecovery).toHaveBeenCalledTimes(3);
+  });
+
+  it("checks a recovery's destination with its path's own rules, and names the field", async () => {
+    const { handlers, spies } = spyHandlers();
+    const router = createRouter(handlers);
+    const invalid = { ok: false, error: { code: 'VALIDATION_FAILED', field: 'destination' } };
+    expect(await router.dispatch(caller, 'startRecovery', { path: 'phone', destination: 'siti.rahayu@example.com' })).toEqual(invalid);
+    expect(await router.dispatch(caller, 'startRecovery', { path: 'email', destination: '081234562797' })).toEqual(invalid);
+    expect(await router.dispatch(caller, 'startRecovery', { path: 'identity', destination: '081234562797' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', field: 'path' },
+    });
+    expect(spies.startRecovery).not.toHaveBeenCalled();
   });
 });
 

@@ -2,7 +2,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { KioskApi, KioskInfo, OtpChallengeView } from '../../../../src-shared/contract';
+import type { KioskApi, KioskInfo, OtpChallengeView, StartRecoveryRequest } from '../../../../src-shared/contract';
 import { ok, type KioskError, type Result } from '../../../../src-shared/errors';
 import { setKioskApi } from '../../../../src-renderer/src/bridge';
 import { createKioskI18n } from '../../../../src-renderer/src/i18n';
@@ -41,8 +41,9 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
     signIn: vi.fn(async () => ok({ displayName: 'S*** R***', identifierMasked: '08*****2797' })),
     operatorSignIn: vi.fn(async () => ok({ staffId: 'PTG001', name: 'PETUGAS SATU' })),
     operatorSignOut: vi.fn(async () => ok(null)),
-    startRecoveryByPhone: vi.fn(async () => ok(challenge())),
-    startRecoveryByEmail: vi.fn(async () => ok(challenge({ channel: 'email', destinationMasked: 's***@example.com' }))),
+    startRecovery: vi.fn(async (req: StartRecoveryRequest) =>
+      ok({ phone: challenge(), email: challenge({ channel: 'email', destinationMasked: 's***@example.com' }) }[req.path]),
+    ),
     verifyIdentity: vi.fn(async () => ok(null)),
     submitNewCredentials: vi.fn(async () => ok(challenge({ destinationMasked: '08*****0011' }))),
     verifyOtp: vi.fn(async () => ok({ next: 'set-password' as const })),

@@ -21,7 +21,7 @@ describe('RegisteredContactStep', () => {
   it('phone: checks the number as typed (08…, 628…, +628…), then sends it once and shows Verifikasi', async () => {
     let release: () => void = () => {};
     const api = fakeKioskApi({
-      startRecoveryByPhone: () => new Promise((resolve) => (release = () => resolve(ok(challenge())))),
+      startRecovery: () => new Promise((resolve) => (release = () => resolve(ok(challenge())))),
     });
     const { wrapper, wizard } = await mountContact('phone');
     expect(wrapper.text()).toContain('Melalui Nomor Handphone');
@@ -37,8 +37,8 @@ describe('RegisteredContactStep', () => {
     await type(phone, ' 081234562797 ');
     await click(buttonByText(wrapper, 'Lanjutkan'));
     await click(buttonByText(wrapper, 'Lanjutkan'));
-    expect(api.startRecoveryByPhone).toHaveBeenCalledTimes(1);
-    expect(api.startRecoveryByPhone).toHaveBeenCalledWith({ phone: '081234562797' });
+    expect(api.startRecovery).toHaveBeenCalledTimes(1);
+    expect(api.startRecovery).toHaveBeenCalledWith({ path: 'phone', destination: '081234562797' });
     expect(buttonByText(wrapper, 'Lanjutkan').disabled).toBe(true);
     release();
     await click(wrapper.element as HTMLElement);
@@ -54,24 +54,24 @@ describe('RegisteredContactStep', () => {
     await type(email, 'siti.rahayu@', { blur: true });
     expect(descriptionOf(email)).toBe('Masukkan alamat email yang benar.');
     await click(buttonByText(wrapper, 'Lanjutkan'));
-    expect(api.startRecoveryByEmail).not.toHaveBeenCalled();
+    expect(api.startRecovery).not.toHaveBeenCalled();
     await type(email, 'siti.rahayu@example.com');
     await click(buttonByText(wrapper, 'Lanjutkan'));
-    expect(api.startRecoveryByEmail).toHaveBeenCalledWith({ email: 'siti.rahayu@example.com' });
+    expect(api.startRecovery).toHaveBeenCalledWith({ path: 'email', destination: 'siti.rahayu@example.com' });
     expect(wizard.screen).toBe('otp');
   });
 
   it('backend down: a localised message and "Coba lagi", which sends the same number again', async () => {
-    const api = fakeKioskApi({ startRecoveryByPhone: async () => failure({ code: 'BACKEND_UNAVAILABLE' }) });
+    const api = fakeKioskApi({ startRecovery: async () => failure({ code: 'BACKEND_UNAVAILABLE' }) });
     const { wrapper, wizard } = await mountContact('phone');
     await type(inputByLabel(wrapper, 'Nomor Handphone'), '081234562797');
     await click(buttonByText(wrapper, 'Lanjutkan'));
     expect(alertText(wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
     expect(wizard.screen).toBe('recovery-phone');
-    api.startRecoveryByPhone.mockResolvedValue(ok(challenge()));
+    api.startRecovery.mockResolvedValue(ok(challenge()));
     await click(buttonByText(wrapper, 'Coba lagi'));
-    expect(api.startRecoveryByPhone).toHaveBeenCalledTimes(2);
-    expect(api.startRecoveryByPhone).toHaveBeenLastCalledWith({ phone: '081234562797' });
+    expect(api.startRecovery).toHaveBeenCalledTimes(2);
+    expect(api.startRecovery).toHaveBeenLastCalledWith({ path: 'phone', destination: '081234562797' });
     expect(wizard.screen).toBe('otp');
   });
 
@@ -85,10 +85,10 @@ describe('RegisteredContactStep', () => {
     expect(inputByLabel(wrapper, 'Nomor Handphone').value).toBe('081234562797');
     await click(buttonByText(wrapper, 'Lanjutkan'));
     expect(wizard.screen).toBe('otp');
-    expect(api.startRecoveryByPhone).toHaveBeenCalledTimes(1);
+    expect(api.startRecovery).toHaveBeenCalledTimes(1);
     await click(buttonByText(wrapper, 'Kembali'));
     await type(inputByLabel(wrapper, 'Nomor Handphone'), '081288488955');
     await click(buttonByText(wrapper, 'Lanjutkan'));
-    expect(api.startRecoveryByPhone).toHaveBeenCalledTimes(2);
+    expect(api.startRecovery).toHaveBeenCalledTimes(2);
   });
 });
