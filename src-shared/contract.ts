@@ -4,7 +4,8 @@
  * sees tokens, challenge ids or OTP codes (DESIGN.md §1).
  */
 import type { Result } from './errors';
-import type { ContactPath, OtpChannel } from './recoveryPaths';
+import type { OtpChannel } from './recoveryPaths';
+import type { RequestOf } from './requestSchemas';
 
 export type { ContactPath, OtpChannel, RecoveryPath } from './recoveryPaths';
 export type KioskMode = 'assisted' | 'self-service';
@@ -27,10 +28,7 @@ export interface OperatorView {
   name: string;
 }
 
-export interface SignInRequest {
-  identifier: string;
-  password: string;
-}
+export type SignInRequest = RequestOf<'signIn'>;
 
 export interface SignedInView {
   /** e.g. `S*** R***`: never the full name. */
@@ -39,39 +37,18 @@ export interface SignedInView {
   identifierMasked: string;
 }
 
-export interface OperatorSignInRequest {
-  staffId: string;
-  pin: string;
-}
+export type OperatorSignInRequest = RequestOf<'operatorSignIn'>;
 
 /** A recovery by a contact already on the account: the phone or e-mail the citizen typed. */
-export interface StartRecoveryRequest {
-  path: ContactPath;
-  destination: string;
-}
+export type StartRecoveryRequest = RequestOf<'startRecovery'>;
 
-export interface VerifyIdentityRequest {
-  nik: string;
-  fullName: string;
-  motherMaidenName: string;
-  /** Assisted mode: "KTP asli telah diperiksa petugas". */
-  idCardChecked?: boolean;
-}
+export type VerifyIdentityRequest = RequestOf<'verifyIdentity'>;
 
-export interface NewCredentialsRequest {
-  phone: string;
-  email: string;
-  password: string;
-  otpChannel: OtpChannel;
-}
+export type NewCredentialsRequest = RequestOf<'submitNewCredentials'>;
 
-export interface VerifyOtpRequest {
-  code: string;
-}
+export type VerifyOtpRequest = RequestOf<'verifyOtp'>;
 
-export interface NewPasswordRequest {
-  password: string;
-}
+export type NewPasswordRequest = RequestOf<'setNewPassword'>;
 
 /** What the Verifikasi screen needs to show; nothing secret. */
 export interface OtpChallengeView {
@@ -117,11 +94,7 @@ export interface KioskApi {
   exportAuditCsv(req: AuditExportRequest): Promise<Result<AuditExportView>>;
 }
 
-export interface AuditExportRequest {
-  /** UTC days, `YYYY-MM-DD`, inclusive. */
-  from: string;
-  to: string;
-}
+export type AuditExportRequest = RequestOf<'exportAuditCsv'>;
 
 export interface AuditExportView {
   /** Where main wrote the CSV (the kiosk's data folder, exports/). */
@@ -129,9 +102,7 @@ export interface AuditExportView {
   records: number;
 }
 
-export interface EndSessionRequest {
-  reason: 'cancel' | 'finish' | 'idle' | 'sign-out';
-}
+export type EndSessionRequest = RequestOf<'endSession'>;
 
 export type KioskMethod = keyof KioskApi;
 

@@ -1,4 +1,4 @@
-import { boolean, mixed, object, string, ValidationError, type AnyObject, type ObjectSchema } from 'yup';
+import { boolean, mixed, object, string, ValidationError, type AnyObject, type InferType, type ObjectSchema } from 'yup';
 import type { KioskMethod } from './contract';
 import { CONTACT_PATHS, codeChannelOf, type ContactPath } from './recoveryPaths';
 import {
@@ -16,6 +16,9 @@ import {
 } from './rules/schemas';
 
 const empty = object({}).noUnknown('unknown').strict();
+
+/** Why a session ends: cancelled, finished, idle, or the officer signed out. */
+type EndReason = 'cancel' | 'finish' | 'idle' | 'sign-out';
 
 /** The contact the path asks for, checked with that contact's own field rules (phone or e-mail). */
 const startRecoverySchema = object({
@@ -42,8 +45,10 @@ function req<T extends AnyObject>(shape: ObjectSchema<T>): ObjectSchema<T> {
  * The request schema of every contract method: main's router validates each
  * payload with it before any service runs. Strict: no type coercion, no
  * unknown fields, trimmed strings (the renderer trims before sending).
+ * The contract's request types are derived from these (RequestOf), so a
+ * schema and its type cannot drift apart.
  */
-export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = {
+export const REQUEST_SCHEMAS = {
   getKioskInfo: empty,
   signIn: req(object({ identifier: identifierField, password: loginPasswordField })),
   operatorSignIn: req(object({ staffId: staffIdField, pin: pinField })),
@@ -54,6 +59,7 @@ export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = 
       nik: nikField,
       fullName: nameField,
       motherMaidenName: nameField,
+      /** Assisted mode: the officer ticked "KTP asli telah diperiksa petugas". */
       idCardChecked: boolean().optional(),
     }),
   ),
@@ -63,7 +69,7 @@ export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = 
   verifyOtp: req(object({ code: otpField })),
   resendOtp: empty,
   setNewPassword: req(object({ password: newPasswordField })),
-  endSession: req(object({ reason: string().oneOf(['cancel', 'finish', 'idle', 'sign-out']).required() })),
+  endSession: req(object({ reason: mixed<EndReason>().oneOf(['cancel', 'finish', 'idle', 'sign-out']).required() })),
   getTrainingOutbox: empty,
   exportAuditCsv: req(
     object({
@@ -71,4 +77,7 @@ export const REQUEST_SCHEMAS: { [M in KioskMethod]: ObjectSchema<AnyObject> } = 
       to: string().required().matches(/^\d{4}-\d{2}-\d{2}$/, 'day'),
     }),
   ),
-};
+} satisfies { [M in KioskMethod]: ObjectSchema<AnyObject> };
+
+/** The payload type of a contract method, as its schema accepts it. */
+export type RequestOf<M extends KioskMethod> = InferType<(typeof REQUEST_SCHEMAS)[M]>;

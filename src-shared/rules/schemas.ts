@@ -1,4 +1,5 @@
 import { boolean, mixed, ref, string } from 'yup';
+import type { OtpChannel } from '../recoveryPaths';
 import { emailSchema } from './email';
 import { nikProblem } from './nik';
 import { isOtpCode } from './otp';
@@ -63,7 +64,11 @@ export const otpField = string()
 export const staffIdField = string().trim().required('staffId.required').max(32, 'staffId.invalid').matches(/^[A-Za-z0-9]+$/, 'staffId.invalid');
 export const pinField = string().required('pin.required').matches(/^\d{4,8}$/, 'pin.invalid');
 
-export const otpChannelField = mixed<'sms' | 'email'>().oneOf(['sms', 'email'] as const).required();
+/** Every channel of the path table (a new one fails to compile here until it is listed). */
+const CHANNEL_NAMES: Record<OtpChannel, true> = { sms: true, email: true };
+export const otpChannelField = mixed<OtpChannel>()
+  .oneOf(Object.keys(CHANNEL_NAMES) as OtpChannel[])
+  .required();
 
 
 /**
