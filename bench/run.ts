@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue #7): how fast and how lean the kiosk is, each
+ * `npm run bench`: how fast and how lean the kiosk is, each
  * figure next to a floor measured in the same run on the same machine.
  * Prints a table and writes bench/results/<timestamp>.json (git-ignored).
  * Benchmarks are not tests: nothing here fails a build.

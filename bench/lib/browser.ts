@@ -1,7 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { findChromium } from '../../src-main/shell/findChromium';
 
-/** The flags of issue #7: no sandbox (root), no GPU, nothing phoning home. */
+/** The browser flags of this machine: no sandbox (root), no GPU, nothing phoning home. */
 export const BENCH_CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

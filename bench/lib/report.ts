@@ -1,6 +1,6 @@
 /**
  * One row of the benchmark table: a figure, the floor measured in the same
- * run, their ratio and whether the target of issue #7 is met. A row that
+ * run, their ratio and whether its target is met. A row that
  * could not be measured says so (`pass: null`, `note` says why) instead of
  * showing a number.
  */

@@ -11,7 +11,7 @@ import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { createAuditExporter } from '../../../../src-main/shell/auditExport';
 
 /**
- * The supervisor's CSV export (issue #5) through the core, with the real
+ * The supervisor's CSV export through the core, with the real
  * audit log on disk and the real stub: only a signed-in officer of an
  * assisted kiosk gets it, and what lands in the file is the log's own rows.
  */
