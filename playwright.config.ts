@@ -1,14 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './src-main/shell/findChromium';
+import type { ShellOptions } from './tests/e2e/fixtures/test';
 
 const executablePath = findChromium();
 
 /**
- * E2E through the browser shell: the production build, the real main core,
- * the real stub over HTTP, real audit files — in Debian's Chromium here, or
- * Playwright's own Chromium on a developer laptop.
+ * The end-to-end stories, one set for both shells: the production build,
+ * the real main core, the real stub over HTTP, real audit files. Project
+ * `browser` runs them through the browser shell in Debian's Chromium here
+ * (or Playwright's own Chromium on a developer laptop); project `electron`
+ * through the Electron shell's real window, and says it was skipped where
+ * no Electron binary is installed (tests/e2e/fixtures/test.ts).
  */
-export default defineConfig({
+export default defineConfig<ShellOptions>({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   fullyParallel: true,
@@ -34,4 +38,19 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    {
+      name: 'browser',
+      use: { shell: 'browser' },
+      testIgnore: ['**/electronShell.spec.ts'],
+    },
+    {
+      name: 'electron',
+      use: { shell: 'electron' },
+      // The HTTP bridge exists only in the browser shell.
+      testIgnore: ['**/bridge.spec.ts'],
+      // Electron runs one instance per userData folder; only on Linux does each test get its own (XDG_CONFIG_HOME).
+      ...(process.platform === 'linux' ? {} : { workers: 1 }),
+    },
+  ],
 });

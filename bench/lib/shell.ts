@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { startBrowserShell } from '../../tests/e2e/fixtures/browserShell';
 import { trackChild } from './children';
 
 export interface BenchShell {
@@ -11,6 +8,7 @@ export interface BenchShell {
   origin: string;
   stubUrl: string;
   pid: number;
+  /** The launch's temp folder (removed by stop()); the shell's data folder is data/ inside it. */
   dataDir: string;
   /** VmRSS of the shell's node process, in bytes (from /proc/<pid>/status). */
   rss(): Promise<number>;
@@ -48,9 +46,10 @@ export async function readVmRss(pid: number): Promise<number> {
 }
 
 /**
- * Starts the production browser shell exactly as tests/e2e does
- * (`node <build>/main/browser.js --no-open --test-controls --data-dir <tmp>`),
- * optionally with a kiosk config file and with the soak's memory probe.
+ * Starts the production browser shell with the E2E suite's own launcher
+ * (`node <build>/main/browser.js --no-open --test-controls --data-dir <tmp>`,
+ * read through its ready line), optionally with a kiosk config and with the
+ * soak's memory probe.
  */
 export async function startBenchShell(
   options: {
@@ -63,57 +62,32 @@ export async function startBenchShell(
     nodeFlags?: string[];
   } = {},
 ): Promise<BenchShell> {
-  const shellScript = join(options.buildDir ?? resolve('out'), 'main', 'browser.js');
-  const dataDir = await mkdtemp(join(tmpdir(), 'pulih-bench-shell-'));
-  const args: string[] = [...(options.nodeFlags ?? [])];
-  if (options.memoryProbe) args.push('--expose-gc', '--import', MEMORY_HOOK);
-  if (options.cpuProfDir) args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
-  args.push(shellScript, '--no-open', '--test-controls', '--data-dir', join(dataDir, 'data'));
-  if (options.config) {
-    const file = join(dataDir, 'kiosk.json');
-    await writeFile(file, JSON.stringify(options.config));
-    args.push('--config', file);
-  }
-  const child: ChildProcess = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PULIH_CONFIG: '', ...options.env },
-  });
-  trackChild(child);
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const nodeArgs: string[] = [...(options.nodeFlags ?? [])];
+  if (options.memoryProbe) nodeArgs.push('--expose-gc', '--import', MEMORY_HOOK);
+  if (options.cpuProfDir) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
+  // The memory probe answers on stdout, one line per SIGUSR2.
   const memWaiters: ((line: string) => void)[] = [];
-  const lines = createInterface({ input: child.stdout! });
-
-  const urls = await new Promise<{ appUrl: string; stubUrl: string }>((resolvePromise, reject) => {
-    const found: { appUrl?: string; stubUrl?: string } = {};
-    const timer = setTimeout(() => reject(new Error(`browser shell did not start:\n${output}`)), 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser shell exited with ${code}:\n${output}`));
-    });
-    lines.on('line', (line) => {
-      if (line.startsWith('BENCH-MEM ')) {
-        memWaiters.shift()?.(line.slice('BENCH-MEM '.length));
-        return;
-      }
-      output += `${line}\n`;
-      const open = /^Open: (\S+)/.exec(line);
-      const stub = /^Embedded stub backend: (\S+)/.exec(line);
-      if (open?.[1]) found.appUrl = open[1];
-      if (stub?.[1]) found.stubUrl = stub[1];
-      if (found.appUrl && found.stubUrl) {
-        clearTimeout(timer);
-        resolvePromise({ appUrl: found.appUrl, stubUrl: found.stubUrl });
-      }
-    });
+  const kiosk = await startBrowserShell({
+    nodeArgs,
+    startTimeoutMs: 30_000,
+    onSpawn: trackChild,
+    claimLine: (line) => {
+      if (!line.startsWith('BENCH-MEM ')) return false;
+      memWaiters.shift()?.(line.slice('BENCH-MEM '.length));
+      return true;
+    },
+    ...(options.buildDir ? { buildDir: options.buildDir } : {}),
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.env ? { env: options.env } : {}),
   });
-  const pid = child.pid as number;
+  const pid = kiosk.process.pid as number;
 
   return {
-    ...urls,
-    origin: new URL(urls.appUrl).origin,
+    appUrl: kiosk.appUrl,
+    origin: kiosk.origin,
+    stubUrl: kiosk.stubUrl,
     pid,
-    dataDir,
+    dataDir: kiosk.tempDir,
     rss: () => readVmRss(pid),
     async memoryAfterGc() {
       if (!options.memoryProbe) throw new Error('memoryAfterGc needs memoryProbe');
@@ -124,19 +98,11 @@ export async function startBenchShell(
           r(text);
         });
       });
-      child.kill('SIGUSR2');
+      kiosk.process.kill('SIGUSR2');
       const mem = JSON.parse(await line) as { rss: number; heapUsed: number; heapTotal: number; external: number; malloced: number };
       return { ...mem, ...(await readRss(pid)) };
     },
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    output: kiosk.output,
+    stop: kiosk.stop,
   };
 }

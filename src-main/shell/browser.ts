@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../core/config';
 import { startBrowserBridge } from './browserBridge';
 import { browserDataDir } from './dataDir';
 import { chromiumFlags, findChromium } from './findChromium';
+import { formatReadyLine } from './readyLine';
 import { startRuntime } from './runtime';
 
 const USAGE = `Usage: npm run start:browser -- [options]
@@ -42,9 +43,10 @@ async function main(): Promise<void> {
   }
 
   const config = await loadConfig(values.config ?? process.env.PULIH_CONFIG);
+  const dataDir = browserDataDir(values['data-dir']);
   const runtime = await startRuntime({
     config,
-    dataDir: browserDataDir(values['data-dir']),
+    dataDir,
     openAudit: (dir, kioskId) => openKioskAudit(dir, kioskId),
     stubTestControls: values['test-controls'],
     onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
@@ -58,6 +60,17 @@ async function main(): Promise<void> {
   console.log(`Pulih browser shell: ${bridge.origin}/ (mode ${config.mode}${runtime.stubUrl ? ', training' : ''})`);
   if (runtime.stubUrl) console.log(`Embedded stub backend: ${runtime.stubUrl}`);
   console.log(`Open: ${bridge.appUrl}`);
+  // The same facts once more, as one JSON line for harnesses (tests, bench).
+  console.log(
+    formatReadyLine({
+      shell: 'browser',
+      appUrl: bridge.appUrl,
+      stubUrl: runtime.stubUrl ?? null,
+      dataDir,
+      mode: config.mode,
+      training: runtime.stubUrl !== undefined,
+    }),
+  );
 
   let shuttingDown = false;
   const shutdown = async (code: number) => {

@@ -24,14 +24,20 @@ import { expect, test } from './fixtures/test';
  */
 const DIR = 'test-results/screenshots';
 
+/** The Electron window's pictures go beside the browser shell's, never over them. */
+function screenshotDir(): string {
+  const { name } = test.info().project;
+  return name === 'browser' ? DIR : `${DIR}/${name}`;
+}
+
 async function shoot(page: Page, step: string): Promise<void> {
   // Every target on the screen is at least 44 px (touch), and nothing typed is lost on a switch.
   const values = await typedValues(page);
   await expectTargetsLargeEnough(page);
-  await page.screenshot({ path: `${DIR}/${step}-id.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshotDir()}/${step}-id.png`, fullPage: true });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.screenshot({ path: `${DIR}/${step}-en.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshotDir()}/${step}-en.png`, fullPage: true });
   expect(await typedValues(page)).toEqual(values);
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
@@ -56,7 +62,7 @@ async function expectTargetsLargeEnough(page: Page): Promise<void> {
 
 test('every screen, in Bahasa Indonesia and English', async ({ page }) => {
   test.setTimeout(90_000);
-  await mkdir(DIR, { recursive: true });
+  await mkdir(screenshotDir(), { recursive: true });
 
   await expect(heading(page, 'Masuk')).toBeVisible();
   await shoot(page, '01-sign-in');

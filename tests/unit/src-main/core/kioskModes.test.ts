@@ -9,7 +9,7 @@ import { CITIZEN_METHODS } from '../../../../src-main/core/operatorGate';
 import { countingBackend, MemoryAudit } from './coreTestKit';
 
 /**
- * The kiosk's modes as main enforces them (issue #6), against the real
+ * The kiosk's modes as main enforces them, against the real
  * embedded stub: an assisted kiosk serves no citizen without a signed-in
  * officer, and the identity path needs the officer's ID-card tick.
  */
