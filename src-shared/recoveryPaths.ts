@@ -19,7 +19,7 @@ interface ChannelSpec {
   field: StringSchema;
   /** The stored form (E.164 phone, lower-case e-mail), or null when it is not a valid contact. */
   normalize(input: string): string | null;
-  /** How it may be shown and audited (DESIGN.md §3, masking). */
+  /** How it may be shown and audited (docs/architecture.md §3, masking). */
   mask(normalized: string): string;
 }
 

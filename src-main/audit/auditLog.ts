@@ -1,5 +1,5 @@
 /**
- * The audit log the core writes to (DESIGN.md §6): `openAuditLog` at
+ * The audit log the core writes to (docs/architecture.md §6): `openAuditLog` at
  * start-up, `append` awaited before the action it records is acknowledged.
  *
  * - Appends are serialised through one queue: concurrent callers get

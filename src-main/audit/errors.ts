@@ -1,6 +1,6 @@
 /**
  * The two ways an append can be refused. The core treats both as "do not
- * perform the sensitive action" (fail closed, DESIGN.md §6); they differ in
+ * perform the sensitive action" (fail closed, docs/architecture.md §6); they differ in
  * who must act: an operator/technician (disk, permissions) or a developer.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The audit log (DESIGN.md §6). The core needs `openAuditLog` and the
+ * The audit log (docs/architecture.md §6). The core needs `openAuditLog` and the
  * AuditSink it returns; supervisors' tools need `verifyAuditDir` and
  * `exportCsv`.
  *

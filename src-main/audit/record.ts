@@ -1,5 +1,5 @@
 /**
- * One audit record and its line in the log (DESIGN.md §6).
+ * One audit record and its line in the log (docs/architecture.md §6).
  *
  * Line format — the canonical JSON (see canonicalJson.ts) of the record
  * without `hash`, with the `hash` member appended as the last member:

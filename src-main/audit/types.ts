@@ -1,5 +1,5 @@
 /**
- * The seam between the main core and the audit log (DESIGN.md §6).
+ * The seam between the main core and the audit log (docs/architecture.md §6).
  * The core awaits `append` before it acknowledges the action it records;
  * a failed append means the sensitive action must not happen (fail closed).
  */

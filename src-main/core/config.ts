@@ -8,7 +8,7 @@ import { number, object, string, ValidationError, type InferType } from 'yup';
  * one message naming the field: never a half-configured kiosk.
  */
 
-/** Shortest idle warning a citizen may get (DESIGN.md §5: "at least 20 s"). */
+/** Shortest idle warning a citizen may get (docs/architecture.md §5: "at least 20 s"). */
 export const MIN_COUNTDOWN_SECONDS = 20;
 
 /** Citizen idle before the warning, when the file does not say: shorter where no officer is watching. */

@@ -1,6 +1,6 @@
 /**
  * The kiosk's own defence in depth against NIK enumeration: at most `limit`
- * identity verifications in any rolling hour (DESIGN.md §3, per-kiosk guard).
+ * identity verifications in any rolling hour (docs/architecture.md §3, per-kiosk guard).
  * The backend keeps its own per-kiosk cap; this one never replaces it.
  */
 export class KioskRateGuard {

@@ -5,7 +5,7 @@ import type { Caller, Handlers } from './router';
 
 /**
  * Everything that acts for a citizen. At an assisted kiosk none of it runs
- * without a signed-in officer (DESIGN.md §5): the renderer hides these
+ * without a signed-in officer (docs/architecture.md §5): the renderer hides these
  * screens until then, and main refuses them anyway, because the renderer is
  * untrusted.
  */

@@ -3,7 +3,7 @@ import { ok, type Result } from '../../src-shared/errors';
 import { auditBase, callContext, type CoreDeps } from './coreDeps';
 import type { Caller } from './router';
 
-/** Counter staff sign in at the start of a shift (assisted mode, DESIGN.md §5). */
+/** Counter staff sign in at the start of a shift (assisted mode, docs/architecture.md §5). */
 export function createOperatorService(deps: CoreDeps) {
   return {
     async operatorSignIn(caller: Caller, req: OperatorSignInRequest): Promise<Result<OperatorView>> {

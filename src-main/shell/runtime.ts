@@ -30,7 +30,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The demo operator of DESIGN.md §8, shown on the training sign-in screen only. */
+/** The demo operator of docs/architecture.md §8, shown on the training sign-in screen only. */
 const DEMO_OPERATOR = { staffId: 'PTG001', pin: '246810' };
 
 /**

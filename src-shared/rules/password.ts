@@ -1,6 +1,6 @@
 /**
  * The service's own password rules (seed screen 4), shown as a live checklist,
- * plus the kiosk's extra checks (DESIGN.md §3).
+ * plus the kiosk's extra checks (docs/architecture.md §3).
  */
 export const PASSWORD_SYMBOLS = '!@#$%^&*';
 

@@ -19,7 +19,7 @@ export interface CheckContext {
 
 export interface ConformanceCheck {
   id: string;
-  /** The rule it checks, in the words of DESIGN.md §3 or the issue. */
+  /** The rule it checks, in the words of docs/architecture.md §3 or the issue. */
   rule: string;
   needsControls: boolean;
   run(ctx: CheckContext): Promise<void>;

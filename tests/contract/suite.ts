@@ -1,6 +1,6 @@
 /**
  * The conformance suite: checks any server against resources/openapi.yaml
- * and every rule of DESIGN.md §3. Used by `npm run test:contract -- --url …`
+ * and every rule of docs/architecture.md §3. Used by `npm run test:contract -- --url …`
  * (run.ts) and by vitest against a freshly started stub
  * (tests/unit/src-main/backend/conformance.test.ts).
  */

@@ -89,7 +89,7 @@ test('a full identity recovery leaves no typed secret in the kiosk’s files, ou
     return JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
   });
 
-  // What the kiosk must never keep or print (DESIGN.md §6): passwords, OTPs, the mother's
+  // What the kiosk must never keep or print (docs/architecture.md §6): passwords, OTPs, the mother's
   // maiden name (right or wrong), the full NIK, full names. Phone and e-mail appear only masked.
   const never: Record<string, string> = {
     'old password': citizen.password,

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 
-// Demo citizens of DESIGN.md §8.
+// Demo citizens of docs/architecture.md §8.
 const SITI = { email: 'siti.rahayu@example.com', phone: '081234562797', password: 'Lama#2024a' };
 
 async function signIn(page: Page, identifier: string, password: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { RouteId } from './schemas';
 import type { StateStore } from './store';
 
 export interface StubConfig {
-  /** Per-kiosk guard against NIK enumeration (DESIGN.md §3): identity verifications per kiosk per hour. */
+  /** Per-kiosk guard against NIK enumeration (docs/architecture.md §3): identity verifications per kiosk per hour. */
   kioskIdentityLimitPerHour: number;
   /** Who to call in the "Bukan Anda?" notice. */
   helpline: string;

@@ -1,5 +1,5 @@
 /**
- * Demo data of DESIGN.md §8. Guides, trainers and tests rely on these
+ * Demo data of docs/architecture.md §8. Guides, trainers and tests rely on these
  * records; more may be added, none of these may change.
  */
 import { normalizeEmail } from '../../../src-shared/rules/email';

@@ -1,5 +1,5 @@
 /**
- * Identity verification (DESIGN.md §3): NIK + full name + mother's maiden
+ * Identity verification (docs/architecture.md §3): NIK + full name + mother's maiden
  * name, compared after NFKC, upper-casing and collapsing spaces. At most 3
  * tries per NIK in any rolling 24 hours, counted here for all kiosks, every
  * try counting (right or wrong, registered NIK or not); the answer never says

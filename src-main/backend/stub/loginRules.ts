@@ -1,5 +1,5 @@
 /**
- * Citizen sign-in (DESIGN.md §3 "login"): e-mail or phone + password;
+ * Citizen sign-in (docs/architecture.md §3 "login"): e-mail or phone + password;
  * 5 wrong passwords lock the account for 15 minutes. Unknown identifiers get
  * their own counter and the very same answers, so that sign-in does not tell
  * whether an account exists.

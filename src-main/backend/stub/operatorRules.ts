@@ -1,5 +1,5 @@
 /**
- * Operator sign-in (DESIGN.md §5 assisted mode): staff id + PIN, checked by
+ * Operator sign-in (docs/architecture.md §5 assisted mode): staff id + PIN, checked by
  * the backend. The token lets the backend attribute later calls to the
  * operator; the stub records it but does not require it (kiosk mode is the
  * kiosk's business).

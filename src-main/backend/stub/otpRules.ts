@@ -1,5 +1,5 @@
 /**
- * OTP challenges (DESIGN.md §3): 6 digits from the CSPRNG, valid 5 minutes,
+ * OTP challenges (docs/architecture.md §3): 6 digits from the CSPRNG, valid 5 minutes,
  * single use; 5 wrong entries void the challenge; a resend only after 60 s
  * and at most 3 times; a resend voids the previous code but keeps the
  * wrong-entry count (so resending cannot buy more guesses).

@@ -2,7 +2,7 @@
  * A recovery from start to finish: the phone and e-mail paths (OTP to the
  * registered contact, then a new password), the identity path's second step
  * (new phone, e-mail and password, OTP to the NEW contact) and what happens
- * when a recovery completes (DESIGN.md §3 "after recovery").
+ * when a recovery completes (docs/architecture.md §3 "after recovery").
  */
 import type { OtpChannel } from '../../../src-shared/contract';
 import { codeChannelOf, type ContactPath } from '../../../src-shared/recoveryPaths';

@@ -1,3 +1,5 @@
+import { OTP_LENGTH } from '../../../src-shared/rules/otp';
+
 /**
  * Fastify JSON schemas of every stub route. Strict on purpose: unknown
  * fields, wrong types and oversized strings are answered 400 before any rule
@@ -46,7 +48,7 @@ export const BODY_SCHEMAS = {
     motherMaidenName: str(200, { pattern: NAME_PATTERN }),
   }),
   submitCredentials: body({ phone, email, password: newPassword, otpChannel: { type: 'string', enum: ['sms', 'email'] } }),
-  verifyOtp: body({ code: str(6, { pattern: '^[0-9]{6}$' }) }),
+  verifyOtp: body({ code: str(OTP_LENGTH, { pattern: `^[0-9]{${OTP_LENGTH}}$` }) }),
   resendOtp: { type: 'object', additionalProperties: false, maxProperties: 0, properties: {} },
   setPassword: body({ password: newPassword }),
 } as const;

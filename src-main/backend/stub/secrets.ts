@@ -4,6 +4,7 @@
  * left on a training machine does not hand out credentials.
  */
 import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { OTP_LENGTH } from '../../../src-shared/rules/otp';
 
 export interface SaltedHash {
   salt: string;
@@ -64,9 +65,9 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('base64url')}`;
 }
 
-/** Six digits from the CSPRNG (DESIGN.md §3). */
+/** `OTP_LENGTH` digits from the CSPRNG (architecture §3). */
 export function newOtpCode(): string {
-  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+  return randomInt(0, 10 ** OTP_LENGTH).toString().padStart(OTP_LENGTH, '0');
 }
 
 /** Letters and digits that cannot be confused when read aloud at a counter. */

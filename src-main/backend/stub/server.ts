@@ -1,6 +1,6 @@
 /**
  * The embedded recovery-backend stub: a Fastify server enforcing every rule
- * of DESIGN.md §3 with the demo data of §8. The kiosk runs it in-process for
+ * of docs/architecture.md §3 with the demo data of §8. The kiosk runs it in-process for
  * training; `npm run stub` runs it alone for a training room; tests start one
  * per test on an ephemeral port.
  */
@@ -17,7 +17,7 @@ import { registerTrainingRoutes } from './routes/trainingRoutes';
 import { StateStore } from './store';
 
 export interface StubOptions {
-  /** Loopback by default: another bind address only when asked for (DESIGN.md §6a). */
+  /** Loopback by default: another bind address only when asked for (docs/architecture.md §6a). */
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §3 "enumeration": the phone and e-mail paths answer the same
+ * docs/architecture.md §3 "enumeration": the phone and e-mail paths answer the same
  * way, status and shape, whether or not the account exists; the masked
  * destination is derived from what was submitted.
  */

@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "identity verification" and "per-kiosk guard". */
+/** docs/architecture.md §3 "identity verification" and "per-kiosk guard". */
 import assert from 'node:assert/strict';
 import type { ConformanceCheck } from '../checkTypes';
 import { newCitizen, randomKiosk, randomNik } from '../fixtures';

@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "OTP" and "SMS text". */
+/** docs/architecture.md §3 "OTP" and "SMS text". */
 import assert from 'node:assert/strict';
 import { otpSmsText } from '../../../src-shared/rules/otp';
 import type { CheckContext, ConformanceCheck } from '../checkTypes';

@@ -1,5 +1,5 @@
 /**
- * The three recovery paths end to end, and DESIGN.md §3 "after recovery" and
+ * The three recovery paths end to end, and docs/architecture.md §3 "after recovery" and
  * "password" on the backend side.
  */
 import assert from 'node:assert/strict';

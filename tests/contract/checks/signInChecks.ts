@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "login" and the operator sign-in. */
+/** docs/architecture.md §3 "login" and the operator sign-in. */
 import assert from 'node:assert/strict';
 import type { ConformanceCheck } from '../checkTypes';
 import { newCitizen, randomKiosk } from '../fixtures';

@@ -1,4 +1,4 @@
-/** Citizen and operator sign-in (DESIGN.md §4 flow 1, §5 assisted mode). */
+/** Citizen and operator sign-in (docs/architecture.md §4 flow 1, §5 assisted mode). */
 import type { FastifyInstance } from 'fastify';
 import type { StubContext } from '../context';
 import { bearerOf, readRoute, writeRoute } from '../handler';

@@ -1,4 +1,4 @@
-/** The three recovery paths and their OTP steps (DESIGN.md §4 flows 2–5). */
+/** The three recovery paths and their OTP steps (docs/architecture.md §4 flows 2–5). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ContactPath, OtpChannel } from '../../../../src-shared/contract';
 import { CONTACT_PATHS, codeChannelOf } from '../../../../src-shared/recoveryPaths';

@@ -1,7 +1,7 @@
 /**
  * The conformance suite of tests/contract against a freshly started stub,
  * so that `npm test` checks the stub against openapi.yaml and every rule of
- * DESIGN.md §3 (the same functions `npm run test:contract` runs).
+ * docs/architecture.md §3 (the same functions `npm run test:contract` runs).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';

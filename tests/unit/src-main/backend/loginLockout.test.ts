@@ -1,4 +1,4 @@
-/** DESIGN.md §3 "login": 5 wrong passwords lock the account for 15 minutes. */
+/** docs/architecture.md §3 "login": 5 wrong passwords lock the account for 15 minutes. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUDI, SITI, startHarness, type Harness } from './stubHarness';
 

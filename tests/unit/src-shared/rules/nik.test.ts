@@ -47,7 +47,7 @@ describe('nikProblem', () => {
     expect(isValidNik(demo)).toBe(true);
   });
 
-  it('knows exactly the official province codes of DESIGN.md §3', () => {
+  it('knows exactly the official province codes of docs/architecture.md §3', () => {
     expect([...PROVINCE_CODES].sort()).toEqual(OFFICIAL_PROVINCES);
   });
 
