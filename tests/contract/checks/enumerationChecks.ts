@@ -60,6 +60,24 @@ async function compare(
 
 export const enumerationChecks: ConformanceCheck[] = [
   {
+    id: 'enumeration.signIn',
+    rule: 'sign-in answers an unknown identifier exactly like a known one, wrong password after wrong password',
+    needsControls: true,
+    async run(ctx) {
+      const c = newCitizen();
+      await ctx.controls.createAccount(c);
+      const unknown = randomEmail();
+      for (let i = 0; i < 5; i += 1) {
+        const a = await ctx.api.signIn(ctx.kiosk, c.email, 'Salah#2024x');
+        const b = await ctx.api.signIn(ctx.kiosk, unknown, 'Salah#2024x');
+        assert.equal(b.status, a.status, `try ${i + 1}: status`);
+        assert.deepEqual(shapeOf(b.body), shapeOf(a.body), `try ${i + 1}: shape`);
+        const left = (r: ApiResponse) => (r.body as { attemptsRemaining?: unknown }).attemptsRemaining;
+        assert.equal(left(b), left(a), `try ${i + 1}: attempts left`);
+      }
+    },
+  },
+  {
     id: 'enumeration.phonePath',
     rule: 'the phone path answers the same for a registered and an unregistered number',
     needsControls: true,

@@ -22,6 +22,10 @@ export const signInChecks: ConformanceCheck[] = [
       }
       const locked = expectProblem(await api.signIn(kiosk, c.email, WRONG), 423, 'ACCOUNT_LOCKED', '5th wrong password');
       assert.ok(locked.lockedUntil, 'lockedUntil is given');
+      // One account's lock touches no other.
+      const other = newCitizen();
+      await controls.createAccount(other);
+      expectStatus(await api.signIn(kiosk, other.email, other.password), 200, 'another account while the first is locked');
       // Another kiosk, the right password: still locked.
       expectProblem(await api.signIn(randomKiosk(), c.phone, c.password), 423, 'ACCOUNT_LOCKED', 'right password while locked');
       await controls.advanceClock(14 * 60_000);
