@@ -4,6 +4,7 @@
  * and at most 3 times; a resend voids the previous code but keeps the
  * wrong-entry count (so resending cannot buy more guesses).
  */
+import type { BackendChallenge } from '../types';
 import type { OtpChannel } from '../../../src-shared/contract';
 import { otpEmail, otpSmsText } from './messages';
 import { deliver, maskDestination } from './outbox';
@@ -16,15 +17,8 @@ export const RESEND_COOLDOWN_MS = 60_000;
 export const MAX_RESENDS = 3;
 export const MAX_WRONG_ENTRIES = 5;
 
-/** What the API shows of a challenge: never the code. */
-export interface ChallengeView {
-  challengeId: string;
-  channel: OtpChannel;
-  destinationMasked: string;
-  expiresAt: string;
-  resendAvailableAt: string;
-  resendsRemaining: number;
-}
+/** What the API shows of a challenge (the shape the kiosk's client reads): never the code. */
+export type ChallengeView = BackendChallenge;
 
 export function challengeView(ch: ChallengeRecord): ChallengeView {
   return {

@@ -6,7 +6,7 @@
  * time-dependent checks (docs/backend.md).
  */
 import type { FastifyInstance } from 'fastify';
-import { accountFrom } from '../demoData';
+import { accountFrom, type DemoCitizen } from '../demoData';
 import { isAdjustable } from '../clock';
 import type { StubContext } from '../context';
 import type { FaultSpec } from '../faults';
@@ -16,14 +16,8 @@ import { TEST_SCHEMAS } from '../schemas';
 import { sha256 } from '../secrets';
 import { findAccountByEmail, findAccountByPhone } from '../state';
 
-interface AccountBody {
-  nik: string;
-  fullName: string;
-  motherMaidenName: string;
-  phone: string;
-  email: string;
-  password: string;
-}
+/** A fresh account, given as the demo citizens are. */
+type AccountBody = DemoCitizen;
 
 export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext): void {
   app.get('/__test/clock', async () => ({ now: toIso(ctx.clock.now()) }));
