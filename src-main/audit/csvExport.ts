@@ -12,8 +12,7 @@
 import { join } from 'node:path';
 import { canonicalJson } from './canonicalJson';
 import { csvRow } from './csv';
-import { dayOfAuditFile, isDay, listAuditFiles } from './files';
-import { scanLines } from './lineScanner';
+import { dayOfAuditFile, isDay, listAuditFiles, readLines } from './files';
 import { parseRecordLine, RECORD_FIELDS, type AuditRecord } from './record';
 
 /** The CSV has one column per record field, in the record's reading order. */
@@ -39,14 +38,14 @@ export async function collectRecords(dir: string, from: string, to: string): Pro
   });
   const records: AuditRecord[] = [];
   for (const file of files) {
-    await scanLines(join(dir, file), {
-      line(buf, start, end, line) {
-        const parsed = parseRecordLine(buf.toString('utf8', start, end));
+    readLines(join(dir, file), {
+      line(bytes, start, end, line) {
+        const parsed = parseRecordLine(bytes.toString('utf8', start, end));
         if (!parsed.ok) throw new AuditExportError(`${file} line ${line}: ${parsed.message} (run audit:verify)`);
         records.push(parsed.record);
         return true;
       },
-      tail() {
+      torn() {
         // an unacknowledged, interrupted write: not a record
       },
     });

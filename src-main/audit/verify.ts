@@ -5,15 +5,13 @@
  *
  * What a local check cannot see: the newest records being cut off or the
  * whole tail being rewritten with recomputed hashes. That is what sending
- * each day's chain head off the machine is for (DESIGN.md §6a): compare
- * `head` with it.
+ * each day's chain head off the machine is for (docs/architecture.md §6,
+ * not yet done): compare `head` with it.
  */
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChainChecker, type ChainFailure, type ChainProblem } from './chainCheck';
-import { listAuditFiles } from './files';
+import { listAuditFiles, readLines } from './files';
 import { FastLineDecoder } from './lineDecode';
-import { scanFiles } from './lineScanner';
 import { GENESIS_HASH, looseSeq, parseRecordLine } from './record';
 import type { ChainLink } from './tail';
 
@@ -37,14 +35,15 @@ export interface VerifyOptions {
   strict?: boolean;
 }
 
-interface HeadPosition {
-  path: string;
+/** The last accepted record's line: `bytes[start, end)` of `file`. */
+interface Head {
   file: string;
   line: number;
-  offset: number;
-  length: number;
   seq: number;
   hash: string;
+  bytes: Buffer;
+  start: number;
+  end: number;
 }
 
 /** Verifies the `audit-*.jsonl` files of `dir`. Rejects only if the folder cannot be read. */
@@ -52,21 +51,18 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
   const files = await listAuditFiles(dir);
   const checker = new ChainChecker();
   const fast = options.strict === true ? undefined : new FastLineDecoder();
-  /** Where the last accepted record is (seq 0: none yet); updated in place, per line. */
-  const head: HeadPosition = { path: '', file: '', line: 0, offset: 0, length: 0, seq: 0, hash: GENESIS_HASH };
+  /** Updated in place, per line (seq 0: no record accepted yet). */
+  const head: Head = { file: '', line: 0, seq: 0, hash: GENESIS_HASH, bytes: Buffer.alloc(0), start: 0, end: 0 };
 
-  const paths = files.map((file) => join(dir, file));
-  await scanFiles(paths, (index) => {
-    const file = files[index] as string;
-    const path = paths[index] as string;
-    return {
-      line(buf, start, end, line, offset) {
+  for (const file of files) {
+    const going = readLines(join(dir, file), {
+      line(bytes, start, end, line) {
         const accepted = checker.records;
         let going: boolean;
-        if (fast?.decode(buf, start, end) === true) {
+        if (fast?.decode(bytes, start, end) === true) {
           going = checker.record(fast.seq, fast.prevHash, fast.hash, file, line);
         } else {
-          const text = buf.toString('utf8', start, end);
+          const text = bytes.toString('utf8', start, end);
           const parsed = parseRecordLine(text);
           if (parsed.ok) {
             const { seq, prevHash, hash } = parsed.record;
@@ -76,37 +72,32 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
           }
         }
         if (checker.records > accepted) {
-          head.path = path;
           head.file = file;
           head.line = line;
-          head.offset = offset;
-          head.length = end - start;
           head.seq = checker.records;
+          head.bytes = bytes;
+          head.start = start;
+          head.end = end;
         }
         return going;
       },
-      tail(buf, start, end, line) {
-        const text = buf.toString('utf8', start, end);
+      torn(bytes, start, end, line) {
+        const text = bytes.toString('utf8', start, end);
         checker.bad('torn', 'the last line is cut short (no newline)', () => looseSeq(text), file, line);
       },
-    };
-  });
+    });
+    if (!going) break;
+  }
 
-  const failure = checker.finish() ?? (head.seq === 0 ? undefined : await checkHead(head));
+  const failure = checker.finish() ?? checkHead(head);
   if (failure !== undefined) return { ok: false, ...failure, files: files.length, records: checker.records };
   return { ok: true, files: files.length, records: checker.records, head: { seq: head.seq, hash: head.hash } };
 }
 
 /** Strictly re-reads the last record (the fast decoder trusts a line because its successor links to it). */
-async function checkHead(head: HeadPosition): Promise<ChainFailure | undefined> {
-  const handle = await open(head.path, 'r');
-  const bytes = Buffer.alloc(head.length);
-  try {
-    await handle.read(bytes, 0, head.length, head.offset);
-  } finally {
-    await handle.close();
-  }
-  const parsed = parseRecordLine(bytes.toString('utf8'));
+function checkHead(head: Head): ChainFailure | undefined {
+  if (head.seq === 0) return undefined;
+  const parsed = parseRecordLine(head.bytes.toString('utf8', head.start, head.end));
   if (parsed.ok) {
     head.hash = parsed.record.hash;
     return undefined;
