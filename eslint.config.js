@@ -45,6 +45,17 @@ export default tseslint.config(
         { group: ['electron', ...NODE_BUILTINS], message: 'The renderer is untrusted and sandboxed: no electron or node.' },
         { group: ['**/src-main/**'], message: 'The renderer talks to main only through the kiosk API.' },
         { group: ['**/src-preload/index*'], message: 'Use createKioskApi; the preload entry belongs to Electron.' },
+        { group: ['vue-i18n'], message: 'Use the typed texts of src-renderer/src/i18n (useTexts), so a missing key fails the typecheck.' },
+      ]),
+    },
+  },
+  {
+    // The one place that builds vue-i18n; the same boundaries otherwise.
+    files: ['src-renderer/src/i18n/index.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron', ...NODE_BUILTINS], message: 'The renderer is untrusted and sandboxed: no electron or node.' },
+        { group: ['**/src-main/**'], message: 'The renderer talks to main only through the kiosk API.' },
       ]),
     },
   },

@@ -1,7 +1,7 @@
 /**
  * The one IPC contract shared by main, preload and renderer (and by the
  * browser shell's HTTP bridge). Intent-level methods only: the renderer never
- * sees tokens, challenge ids or OTP codes (DESIGN.md §1).
+ * sees tokens, challenge ids or OTP codes (docs/architecture.md §1).
  */
 import type { Result } from './errors';
 import type { OtpChannel } from './recoveryPaths';
@@ -9,7 +9,9 @@ import type { RequestOf } from './requestSchemas';
 
 export type { ContactPath, OtpChannel, RecoveryPath } from './recoveryPaths';
 export type KioskMode = 'assisted' | 'self-service';
-export type Language = 'id' | 'en';
+/** The kiosk's languages: Bahasa Indonesia (the seed's) first, then English. */
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface KioskInfo {
   kioskId: string;

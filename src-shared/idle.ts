@@ -1,6 +1,6 @@
 /**
  * The kiosk's idle logic as a small state machine, free of DOM and Vue so it
- * can be tested with fake timers (DESIGN.md §5, Idle).
+ * can be tested with fake timers (docs/architecture.md §5, Idle).
  *
  *   dormant ──activity──▶ active ──warnAfter idle──▶ warning ──countdown──▶ expired
  *      ▲                    ▲  └──activity (restart)──┘  │                      │
@@ -14,6 +14,8 @@
  * passer-by brushing the screen cannot keep someone else's session alive
  * unseen.
  */
+
+import type { KioskInfo } from './contract';
 
 export type IdlePhase = 'dormant' | 'active' | 'warning' | 'expired';
 
@@ -147,4 +149,28 @@ export function createIdleMachine(options: IdleMachineOptions): IdleMachine {
       clearTimer();
     },
   };
+}
+
+/** Idle times as the renderer gets them: warn after this much inactivity, wipe after the countdown. */
+export type IdleTimes = KioskInfo['idle'];
+
+/**
+ * What `getKioskInfo` carries besides the contract's `KioskInfo` in assisted
+ * mode: the officer's own idle times, in the same response. The renderer
+ * reads them with `operatorIdleOf`, which accepts only well-formed times.
+ */
+export interface OperatorIdleInfo {
+  operatorIdle: IdleTimes;
+}
+
+function isIdleTimes(value: unknown): value is IdleTimes {
+  if (typeof value !== 'object' || value === null) return false;
+  const { warnAfterSeconds, countdownSeconds } = value as Record<string, unknown>;
+  return Number.isInteger(warnAfterSeconds) && Number.isInteger(countdownSeconds);
+}
+
+/** The officer's idle times from a kiosk info, or undefined where main sent none. */
+export function operatorIdleOf(info: KioskInfo): IdleTimes | undefined {
+  const candidate = (info as KioskInfo & Partial<OperatorIdleInfo>).operatorIdle;
+  return isIdleTimes(candidate) ? candidate : undefined;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { number, object, string, ValidationError, type InferType } from 'yup';
+import { LANGUAGES } from '../../src-shared/contract';
 
 /**
  * The kiosk's one config file (JSON), pushed by device management
@@ -44,7 +45,7 @@ const configSchema = object({
   backend: exactString()
     .test('backend', 'must be "embedded" or an http(s) URL', (v) => v === 'embedded' || (!!v && /^https?:\/\/[^\s]+$/.test(v)))
     .default('embedded'),
-  language: exactString().oneOf(['id', 'en'] as const, 'must be "id" or "en"').default('id'),
+  language: exactString().oneOf(LANGUAGES, `must be one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')}`).default('id'),
   idle: object({
     /** While a citizen is at the kiosk: warn after this much inactivity, then wipe. */
     citizen: object({

@@ -1,5 +1,5 @@
 import type { AuditExportRequest, AuditExportView, EndSessionRequest, KioskInfo, OutboxMessage } from '../../src-shared/contract';
-import type { OperatorIdleInfo } from '../../src-shared/operatorIdle';
+import type { OperatorIdleInfo } from '../../src-shared/idle';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { AuditEventName, AuditSink } from '../audit/types';
 import type { BackendClient } from '../backend/types';

@@ -1,8 +1,10 @@
-/** OTP codes are exactly six digits (DESIGN.md §3). */
+/** OTP codes are exactly six digits (docs/architecture.md §3). Every check, hint and input length is built from this. */
 export const OTP_LENGTH = 6;
 
+const OTP_CODE = new RegExp(`^\\d{${OTP_LENGTH}}$`);
+
 export function isOtpCode(code: string): boolean {
-  return /^\d{6}$/.test(code);
+  return OTP_CODE.test(code);
 }
 
 /** The SMS text of seed screen 5, to the letter. */

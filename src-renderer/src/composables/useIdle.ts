@@ -1,6 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
-import { createIdleMachine, type IdleMachine, type IdleState } from '../../../src-shared/idle';
-import type { IdleTimes } from '../../../src-shared/operatorIdle';
+import { createIdleMachine, type IdleMachine, type IdleState, type IdleTimes } from '../../../src-shared/idle';
 
 /** What counts as someone being at the kiosk. Captured, so no screen can swallow them. */
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'input'] as const;

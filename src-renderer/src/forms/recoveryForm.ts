@@ -1,6 +1,8 @@
-import { useForm, useFormContext, type FormContext } from 'vee-validate';
-import { computed, type MaybeRefOrGetter, toValue } from 'vue';
+import type { FormContext } from 'vee-validate';
+import { inject, provide, toValue, type InjectionKey, type MaybeRefOrGetter } from 'vue';
 import { object, type AnyObject, type ObjectSchema } from 'yup';
+import type { OtpChannel } from '../../../src-shared/contract';
+import { codeChannelOf, OTP_CHANNELS } from '../../../src-shared/recoveryPaths';
 import {
   emailField,
   idCardCheckedField,
@@ -11,20 +13,41 @@ import {
   phoneField,
   wizardPasswordField,
 } from '../../../src-shared/rules/schemas';
-import type { OtpChannel } from '../../../src-shared/contract';
-import type { RecoveryScreen } from '../stores/wizard';
+import type { MessageKey } from '../i18n';
+import { contactPathOf, isContactScreen, type ContactScreen, type RecoveryScreen } from '../recoveryFlows';
+import { useKioskForm } from './kioskForm';
+
+/** The kinds of contact a code goes to (a channel's `contact` in src-shared/recoveryPaths.ts). */
+export type ContactKind = (typeof OTP_CHANNELS)[OtpChannel]['contact'];
+
+/**
+ * How each kind of contact is typed, wherever it is asked for (the
+ * registered contact of a path, the identity path's new contacts): the
+ * registered contact's field in the wizard's form (named after the kind,
+ * which is what the password rule reads) and its input.
+ */
+interface ContactInput<K extends ContactKind> {
+  field: `registered${Capitalize<K>}`;
+  type: 'text' | 'tel';
+  inputmode: 'tel' | 'email';
+  maxlength: number;
+  hint?: MessageKey;
+}
+
+export const CONTACT_INPUTS: { [K in ContactKind]: ContactInput<K> } = {
+  phone: { field: 'registeredPhone', type: 'tel', inputmode: 'tel', maxlength: 32, hint: 'contact.phoneHint' },
+  email: { field: 'registeredEmail', type: 'text', inputmode: 'email', maxlength: 254 },
+};
+
+export type RegisteredField = `registered${Capitalize<ContactKind>}`;
 
 /**
  * Everything a citizen types in the recovery wizard: one vee-validate form
  * for all steps (one schema per step, values kept when a step unmounts), so
  * Back, a language switch or a retry never loses what was typed. The OTP is
- * not here: it lives only in its own input until submitted.
+ * not here: it lives only in the Verifikasi screen's own form.
  */
-export interface RecoveryValues {
-  /** Phone path: the registered number. */
-  registeredPhone: string;
-  /** E-mail path: the registered address. */
-  registeredEmail: string;
+export interface RecoveryValues extends Record<RegisteredField, string> {
   nik: string;
   fullName: string;
   /** Cleared as soon as the backend has given its verdict; never leaves the form. */
@@ -39,8 +62,6 @@ export interface RecoveryValues {
   passwordConfirmation: string;
 }
 
-export type RecoveryField = keyof RecoveryValues;
-
 export function emptyRecoveryValues(): RecoveryValues {
   return {
     registeredPhone: '',
@@ -51,48 +72,61 @@ export function emptyRecoveryValues(): RecoveryValues {
     idCardChecked: false,
     phone: '',
     email: '',
+    // docs/architecture.md §4: the code goes by SMS to the new phone unless the citizen chooses e-mail.
     otpChannel: 'sms',
     password: '',
     passwordConfirmation: '',
   };
 }
 
-const password = { password: wizardPasswordField, passwordConfirmation: passwordConfirmationField };
+/** A contact path's first step: the registered contact, checked by its channel's rule. */
+export function registeredContactOf(screen: ContactScreen) {
+  const channel = codeChannelOf(contactPathOf(screen));
+  return { channel, input: CONTACT_INPUTS[channel.contact] };
+}
 
-/** The schema of one step: only the fields on that screen (the rules main enforces, from src-shared). */
-export function stepSchema(screen: RecoveryScreen, options: { assisted: boolean }): ObjectSchema<AnyObject> {
-  switch (screen) {
-    case 'recovery-phone':
-      return object({ registeredPhone: phoneField });
-    case 'recovery-email':
-      return object({ registeredEmail: emailField });
-    case 'identity':
-      return object({
-        nik: nikField,
-        fullName: nameField,
-        motherMaidenName: nameField,
-        ...(options.assisted ? { idCardChecked: idCardCheckedField } : {}),
-      });
-    case 'new-credentials':
-      return object({ phone: phoneField, email: emailField, otpChannel: otpChannelField, ...password });
-    case 'new-password':
-      return object(password);
-    default:
-      return object({});
-  }
+const password = { password: wizardPasswordField, passwordConfirmation: passwordConfirmationField };
+const nothing = () => object({});
+
+/** The schema of each other step: only the fields on that screen (the rules main enforces, from src-shared). */
+const STEP_SCHEMAS: { [S in Exclude<RecoveryScreen, ContactScreen>]: (options: { assisted: boolean }) => ObjectSchema<AnyObject> } = {
+  'recovery-options': nothing,
+  identity: ({ assisted }) =>
+    object({
+      nik: nikField,
+      fullName: nameField,
+      motherMaidenName: nameField,
+      ...(assisted ? { idCardChecked: idCardCheckedField } : {}),
+    }),
+  'new-credentials': () => object({ phone: phoneField, email: emailField, otpChannel: otpChannelField, ...password }),
+  otp: nothing,
+  'new-password': () => object(password),
+  done: nothing,
+};
+
+function stepSchema(screen: RecoveryScreen, options: { assisted: boolean }): ObjectSchema<AnyObject> {
+  if (!isContactScreen(screen)) return STEP_SCHEMAS[screen](options);
+  const { channel, input } = registeredContactOf(screen);
+  return object({ [input.field]: channel.field });
 }
 
 export type RecoveryForm = FormContext<RecoveryValues>;
 
+const RECOVERY_FORM: InjectionKey<RecoveryForm> = Symbol('recoveryForm');
+
 /** Creates the wizard's form; the steps below reach it with useRecoveryForm(). */
 export function provideRecoveryForm(screen: MaybeRefOrGetter<RecoveryScreen>, assisted: MaybeRefOrGetter<boolean>): RecoveryForm {
-  return useForm<RecoveryValues>({
-    validationSchema: computed(() => stepSchema(toValue(screen), { assisted: toValue(assisted) })),
+  const form = useKioskForm<RecoveryValues>({
+    schema: () => stepSchema(toValue(screen), { assisted: toValue(assisted) }),
     initialValues: emptyRecoveryValues(),
     keepValuesOnUnmount: true,
   });
+  provide(RECOVERY_FORM, form);
+  return form;
 }
 
 export function useRecoveryForm(): RecoveryForm {
-  return useFormContext<RecoveryValues>();
+  const form = inject(RECOVERY_FORM);
+  if (!form) throw new Error('useRecoveryForm() outside RecoveryWizard');
+  return form;
 }

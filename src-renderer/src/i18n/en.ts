@@ -1,13 +1,11 @@
-import type id from './id';
+import type { MessageSchema } from '.';
 
-/** English, the second language: the same keys as Bahasa Indonesia, checked by the type. */
-const en: typeof id = {
+/** English, the second language: every key of Bahasa Indonesia and no other (checked by the type). */
+const en: MessageSchema = {
   app: {
     name: 'Pulih',
     tagline: 'FORGOT YOUR E-MAIL / PHONE NUMBER? NOW IT IS EASY!',
-    language: 'Language',
-    switchTo: 'Bahasa Indonesia',
-    switchToLabel: 'Switch language to Bahasa Indonesia',
+    switchToLabel: 'Switch language to {language}',
     trainingBanner: 'TRAINING MODE — demo data, not connected to the real service',
     back: 'Back',
     cancel: 'Cancel',
@@ -39,22 +37,40 @@ const en: typeof id = {
   recovery: {
     title: 'Account recovery',
     intro: 'If you cannot sign in to your account, choose a recovery option below.',
-    byPhone: 'By mobile number',
-    byPhoneHint: 'Reset your password with an OTP code sent to your phone',
-    byEmail: 'By e-mail',
-    byEmailHint: 'Reset your password with an OTP code sent to your e-mail',
-    byIdentity: 'By identity verification',
-    byIdentityHint: 'Forgot your phone number and e-mail? You can reset your phone number, e-mail and password by verifying your identity',
+  },
+  paths: {
+    phone: {
+      title: 'By mobile number',
+      hint: 'Reset your password with an OTP code sent to your phone',
+      intro: 'Enter the mobile number registered to your account. We will send an OTP code by SMS to that number.',
+    },
+    email: {
+      title: 'By e-mail',
+      hint: 'Reset your password with an OTP code sent to your e-mail',
+      intro: 'Enter the e-mail address registered to your account. We will send an OTP code to that address.',
+    },
+    identity: {
+      title: 'By identity verification',
+      hint: 'Forgot your phone number and e-mail? You can reset your phone number, e-mail and password by verifying your identity',
+    },
+  },
+  channels: {
+    sms: {
+      name: 'SMS',
+      label: 'Mobile number',
+      placeholder: 'Enter your mobile number',
+      newContact: 'SMS to the new mobile number',
+    },
+    email: {
+      name: 'E-mail',
+      label: 'E-mail',
+      placeholder: 'Enter your e-mail',
+      newContact: 'E-mail to the new e-mail address',
+    },
   },
   contact: {
     title: 'Account recovery',
-    phoneIntro: 'Enter the mobile number registered to your account. We will send an OTP code by SMS to that number.',
-    phoneLabel: 'Mobile number',
-    phonePlaceholder: 'Enter your mobile number',
     phoneHint: 'You may write 08…, 628… or +628…',
-    emailIntro: 'Enter the e-mail address registered to your account. We will send an OTP code to that address.',
-    emailLabel: 'E-mail',
-    emailPlaceholder: 'Enter your e-mail',
     submit: 'Continue',
   },
   identity: {
@@ -80,8 +96,6 @@ const en: typeof id = {
     emailLabel: 'New e-mail address',
     emailPlaceholder: "Example: name{'@'}domain.com",
     channelLegend: 'Send the OTP code by',
-    channelSms: 'SMS to the new mobile number',
-    channelEmail: 'E-mail to the new e-mail address',
     sentNotice:
       'The OTP code was sent to {destination}. These details can no longer be changed; to replace them, start again from identity verification.',
     submit: 'Continue',
@@ -109,7 +123,7 @@ const en: typeof id = {
     title: 'Verification',
     intro: 'Enter the OTP code we sent to {destination}.',
     label: 'OTP code',
-    hint: '6 digits',
+    hint: '{otpLength} digits',
     submit: 'Confirm',
     notReceived: 'Did not get the code?',
     resend: 'Resend',
@@ -132,17 +146,19 @@ const en: typeof id = {
     show: 'Show the simulated phone',
     hide: 'Hide',
     empty: 'No messages yet.',
-    sms: 'SMS',
-    email: 'E-mail',
     to: 'To {destination}',
     carrier: 'Telkomsel',
     unavailable: 'Messages cannot be loaded yet.',
   },
   info: {
-    registerTitle: 'Register now',
-    registerBody: 'Accounts are registered on the official website. Scan this QR code with your phone to open the registration page.',
-    helpTitle: 'Visit the Help Centre',
-    helpBody: 'Scan this QR code with your phone to open the Help Centre. You can also ask the officer at the counter.',
+    register: {
+      title: 'Register now',
+      body: 'Accounts are registered on the official website. Scan this QR code with your phone to open the registration page.',
+    },
+    help: {
+      title: 'Visit the Help Centre',
+      body: 'Scan this QR code with your phone to open the Help Centre. You can also ask the officer at the counter.',
+    },
     qrAlt: 'QR code to {url}',
     kioskNote: 'This kiosk does not open a browser.',
   },
@@ -194,7 +210,15 @@ const en: typeof id = {
     },
     otp: {
       required: 'Enter the OTP code.',
-      invalid: 'The OTP code has 6 digits.',
+      invalid: 'The OTP code has {otpLength} digits.',
+    },
+    staffId: {
+      required: 'Staff ID is required.',
+      invalid: 'A staff ID has letters and digits only.',
+    },
+    pin: {
+      required: 'PIN is required.',
+      invalid: 'A PIN has 4–8 digits.',
     },
     idCardChecked: {
       required: 'The officer must check the original KTP first.',
@@ -202,6 +226,56 @@ const en: typeof id = {
     field: {
       fullName: { required: 'Enter your full name.' },
       motherMaidenName: { required: "Enter your mother's maiden name." },
+    },
+  },
+  kiosk: {
+    operatorSignIn: {
+      title: 'Staff sign-in',
+      intro: 'Counter staff sign in before serving citizens.',
+      staffIdLabel: 'Staff ID',
+      staffIdPlaceholder: 'Enter your staff ID',
+      pinLabel: 'PIN',
+      pinPlaceholder: 'Enter your PIN',
+      submit: 'Staff sign-in',
+      trainingNote: 'Training mode — demo staff: ID {staffId}, PIN {pin}',
+    },
+    auditExport: {
+      open: 'Export audit log',
+      title: 'Export audit log (CSV)',
+      from: 'From date (UTC)',
+      to: 'To date (UTC)',
+      submit: 'Export',
+      close: 'Close',
+      done: '{records} records saved to {path}',
+    },
+    operatorBar: {
+      label: 'Staff',
+      signedInAs: 'Staff: {name} ({staffId})',
+      signOut: 'End staff session',
+    },
+    attract: {
+      title: 'Touch the screen to start',
+      subtitle: 'SIAPkerja account recovery',
+      start: 'Start',
+    },
+    idle: {
+      citizen: {
+        title: 'Still there?',
+        body: 'To protect your data, the screen will be cleared in {n} seconds.',
+      },
+      operator: {
+        title: 'Staff session ending',
+        body: 'No activity. The staff member will be signed out in {n} seconds.',
+      },
+      extend: 'Continue',
+      wiping: 'Clearing the screen…',
+    },
+    keyboard: {
+      label: 'On-screen keyboard',
+      backspace: 'Delete',
+      enter: 'Next',
+      shift: 'Capitals',
+      space: 'Space',
     },
   },
   errors: {

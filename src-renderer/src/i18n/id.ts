@@ -6,9 +6,8 @@ export default {
   app: {
     name: 'Pulih',
     tagline: 'LUPA EMAIL / NO. HP? SEKARANG MUDAH LOH!',
-    language: 'Bahasa',
-    switchTo: 'English',
-    switchToLabel: 'Ganti bahasa ke English',
+    /** {language}: the other language's own name (i18n/index.ts, LOCALES). */
+    switchToLabel: 'Ganti bahasa ke {language}',
     trainingBanner: 'MODE PELATIHAN — data contoh, tidak terhubung ke layanan sebenarnya',
     back: 'Kembali',
     cancel: 'Batal',
@@ -40,22 +39,50 @@ export default {
   recovery: {
     title: 'Pemulihan Akun',
     intro: 'Jika Anda memiliki kendala masuk ke Akun, silahkan pilih opsi pemulihan akun di bawah.',
-    byPhone: 'Melalui Nomor Handphone',
-    byPhoneHint: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke handphone Anda',
-    byEmail: 'Melalui Email',
-    byEmailHint: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke email Anda',
-    byIdentity: 'Melalui Verifikasi Identitas',
-    byIdentityHint: 'Lupa no hp dan email? Anda dapat mengatur ulang no hp, email dan password dengan verifikasi identitas',
+  },
+  /**
+   * One entry per recovery path (src-shared/recoveryPaths.ts): its option on
+   * seed screen 2 and, for a path that starts from a registered contact, the
+   * intro of its first step. Keys are built from the path's name, so a new
+   * path does not compile until it has its texts here and in en.ts.
+   */
+  paths: {
+    phone: {
+      title: 'Melalui Nomor Handphone',
+      hint: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke handphone Anda',
+      intro: 'Masukkan nomor handphone yang terdaftar di akun Anda. Kami akan mengirimkan kode OTP melalui SMS ke nomor tersebut.',
+    },
+    email: {
+      title: 'Melalui Email',
+      hint: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke email Anda',
+      intro: 'Masukkan email yang terdaftar di akun Anda. Kami akan mengirimkan kode OTP ke email tersebut.',
+    },
+    identity: {
+      title: 'Melalui Verifikasi Identitas',
+      hint: 'Lupa no hp dan email? Anda dapat mengatur ulang no hp, email dan password dengan verifikasi identitas',
+    },
+  },
+  /**
+   * One entry per code channel: the field of the registered contact a code
+   * goes to, the choice on seed screen 4, and the name on the training phone.
+   */
+  channels: {
+    sms: {
+      name: 'SMS',
+      label: 'Nomor Handphone',
+      placeholder: 'Masukkan nomor handphone',
+      newContact: 'SMS ke nomor handphone baru',
+    },
+    email: {
+      name: 'Email',
+      label: 'Email',
+      placeholder: 'Masukkan email',
+      newContact: 'Email ke alamat email baru',
+    },
   },
   contact: {
     title: 'Pemulihan Akun',
-    phoneIntro: 'Masukkan nomor handphone yang terdaftar di akun Anda. Kami akan mengirimkan kode OTP melalui SMS ke nomor tersebut.',
-    phoneLabel: 'Nomor Handphone',
-    phonePlaceholder: 'Masukkan nomor handphone',
     phoneHint: 'Boleh ditulis 08…, 628… atau +628…',
-    emailIntro: 'Masukkan email yang terdaftar di akun Anda. Kami akan mengirimkan kode OTP ke email tersebut.',
-    emailLabel: 'Email',
-    emailPlaceholder: 'Masukkan email',
     submit: 'Lanjutkan',
   },
   identity: {
@@ -81,8 +108,6 @@ export default {
     emailLabel: 'Alamat Email Baru',
     emailPlaceholder: "Contoh: nama{'@'}domain.com",
     channelLegend: 'Kirim kode OTP melalui',
-    channelSms: 'SMS ke nomor handphone baru',
-    channelEmail: 'Email ke alamat email baru',
     sentNotice:
       'Kode OTP sudah dikirim ke {destination}. Data ini tidak dapat diubah lagi; untuk menggantinya, mulai lagi dari verifikasi identitas.',
     submit: 'Lanjutkan',
@@ -110,7 +135,7 @@ export default {
     title: 'Verifikasi',
     intro: 'Masukkan kode OTP yang telah kami kirim ke {destination}.',
     label: 'Kode OTP',
-    hint: '6 angka',
+    hint: '{otpLength} angka',
     submit: 'Konfirmasi',
     notReceived: 'Belum menerima kode?',
     resend: 'Kirim Ulang',
@@ -133,17 +158,19 @@ export default {
     show: 'Tampilkan ponsel simulasi',
     hide: 'Sembunyikan',
     empty: 'Belum ada pesan.',
-    sms: 'SMS',
-    email: 'Email',
     to: 'Ke {destination}',
     carrier: 'Telkomsel',
     unavailable: 'Pesan belum dapat dimuat.',
   },
   info: {
-    registerTitle: 'Daftar Sekarang',
-    registerBody: 'Pendaftaran akun dilakukan di situs resmi. Pindai kode QR ini dengan handphone Anda untuk membuka halaman pendaftaran.',
-    helpTitle: 'Kunjungi Pusat Bantuan',
-    helpBody: 'Pindai kode QR ini dengan handphone Anda untuk membuka Pusat Bantuan. Anda juga dapat bertanya kepada petugas di loket.',
+    register: {
+      title: 'Daftar Sekarang',
+      body: 'Pendaftaran akun dilakukan di situs resmi. Pindai kode QR ini dengan handphone Anda untuk membuka halaman pendaftaran.',
+    },
+    help: {
+      title: 'Kunjungi Pusat Bantuan',
+      body: 'Pindai kode QR ini dengan handphone Anda untuk membuka Pusat Bantuan. Anda juga dapat bertanya kepada petugas di loket.',
+    },
     qrAlt: 'Kode QR menuju {url}',
     kioskNote: 'Kios ini tidak membuka browser.',
   },
@@ -195,7 +222,15 @@ export default {
     },
     otp: {
       required: 'Kode OTP wajib diisi.',
-      invalid: 'Kode OTP terdiri dari 6 angka.',
+      invalid: 'Kode OTP terdiri dari {otpLength} angka.',
+    },
+    staffId: {
+      required: 'ID Petugas wajib diisi.',
+      invalid: 'ID Petugas hanya berisi huruf dan angka.',
+    },
+    pin: {
+      required: 'PIN wajib diisi.',
+      invalid: 'PIN terdiri dari 4–8 angka.',
     },
     idCardChecked: {
       required: 'Petugas harus memeriksa KTP asli terlebih dahulu.',
@@ -204,6 +239,61 @@ export default {
     field: {
       fullName: { required: 'Nama lengkap wajib diisi.' },
       motherMaidenName: { required: 'Nama ibu kandung wajib diisi.' },
+    },
+  },
+  /**
+   * The kiosk around the wizard: officer sign-in (docs/architecture.md §5's
+   * "ID Petugas", "PIN", "Masuk Petugas"), audit export, attract screen, idle
+   * warnings, on-screen keyboard.
+   */
+  kiosk: {
+    operatorSignIn: {
+      title: 'Masuk Petugas',
+      intro: 'Petugas loket masuk terlebih dahulu sebelum melayani warga.',
+      staffIdLabel: 'ID Petugas',
+      staffIdPlaceholder: 'Masukkan ID Petugas',
+      pinLabel: 'PIN',
+      pinPlaceholder: 'Masukkan PIN',
+      submit: 'Masuk Petugas',
+      trainingNote: 'Mode pelatihan — petugas contoh: ID {staffId}, PIN {pin}',
+    },
+    auditExport: {
+      open: 'Ekspor Log Audit',
+      title: 'Ekspor Log Audit (CSV)',
+      from: 'Dari tanggal (UTC)',
+      to: 'Sampai tanggal (UTC)',
+      submit: 'Ekspor',
+      close: 'Tutup',
+      done: '{records} catatan disimpan ke {path}',
+    },
+    operatorBar: {
+      label: 'Petugas',
+      signedInAs: 'Petugas: {name} ({staffId})',
+      signOut: 'Akhiri Sesi Petugas',
+    },
+    attract: {
+      title: 'Sentuh layar untuk memulai',
+      subtitle: 'Pemulihan akun SIAPkerja',
+      start: 'Mulai',
+    },
+    idle: {
+      citizen: {
+        title: 'Masih di sana?',
+        body: 'Demi keamanan data Anda, layar akan dibersihkan dalam {n} detik.',
+      },
+      operator: {
+        title: 'Sesi petugas akan berakhir',
+        body: 'Tidak ada aktivitas. Petugas akan dikeluarkan dalam {n} detik.',
+      },
+      extend: 'Lanjutkan',
+      wiping: 'Membersihkan layar…',
+    },
+    keyboard: {
+      label: 'Keyboard layar',
+      backspace: 'Hapus',
+      enter: 'Lanjut',
+      shift: 'Huruf besar',
+      space: 'Spasi',
     },
   },
   errors: {

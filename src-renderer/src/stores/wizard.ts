@@ -1,34 +1,28 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { OtpChallengeView, OtpChannel, RecoveryPath, SignedInView } from '../../../src-shared/contract';
+import type { OtpChallengeView, OtpChannel, RecoveryPath, SignedInView, VerifyOtpView } from '../../../src-shared/contract';
+import type { INFO_LINKS } from '../infoLinks';
+import { FLOWS, RECOVERY_SCREENS, type RecoveryScreen } from '../recoveryFlows';
 
-/** The screens of the recovery wizard (seed screens 2–6 and the end). */
-export const RECOVERY_SCREENS = [
-  'recovery-options',
-  'recovery-phone',
-  'recovery-email',
-  'identity',
-  'new-credentials',
-  'otp',
-  'new-password',
-  'done',
-] as const;
+export type { RecoveryScreen } from '../recoveryFlows';
 
-export type RecoveryScreen = (typeof RECOVERY_SCREENS)[number];
+export type InfoTopic = keyof typeof INFO_LINKS;
+export type InfoScreen = `info-${InfoTopic}`;
 
 /** Every screen of the kiosk; the wizard shows one at a time. */
-export type Screen = 'sign-in' | 'signed-in' | 'info-register' | 'info-help' | RecoveryScreen;
+export type Screen = 'sign-in' | 'signed-in' | InfoScreen | RecoveryScreen;
 
 export function isRecoveryScreen(screen: Screen): screen is RecoveryScreen {
   return (RECOVERY_SCREENS as readonly string[]).includes(screen);
 }
 
-/** The first screen of each recovery path: where "Mulai lagi" leads. */
-export const FIRST_SCREEN: Record<RecoveryPath, RecoveryScreen> = {
-  phone: 'recovery-phone',
-  email: 'recovery-email',
-  identity: 'identity',
-};
+export function isInfoScreen(screen: Screen): screen is InfoScreen {
+  return screen.startsWith('info-');
+}
+
+export function infoTopicOf(screen: InfoScreen): InfoTopic {
+  return screen.slice('info-'.length) as InfoTopic;
+}
 
 /**
  * What the Verifikasi screen shows of the live OTP challenge: nothing secret
@@ -44,7 +38,9 @@ export interface ChallengeState {
 /**
  * Where the citizen is, and the little the screens share. Holds no secret:
  * no token, no challenge id, no OTP; passwords and codes live only in their
- * form until submitted.
+ * form until submitted. Every move between screens is an action here: the
+ * steps say what happened (`identityVerified`, `otpVerified`…), and the store
+ * takes the next screen of the path from FLOWS.
  */
 export const useWizardStore = defineStore('wizard', () => {
   const history = ref<Screen[]>(['sign-in']);
@@ -58,8 +54,15 @@ export const useWizardStore = defineStore('wizard', () => {
   const reference = ref<string>();
 
   const screen = computed<Screen>(() => history.value[history.value.length - 1] ?? 'sign-in');
-  const canGoBack = computed(() => history.value.length > 1);
   const inRecovery = computed(() => isRecoveryScreen(screen.value));
+
+  /** The screen after this one on the chosen path, if any. */
+  const nextScreen = computed<RecoveryScreen | undefined>(() => {
+    if (path.value === undefined) return undefined;
+    const screens = FLOWS[path.value].screens;
+    const at = screens.indexOf(screen.value as RecoveryScreen);
+    return at >= 0 ? screens[at + 1] : undefined;
+  });
 
   function go(next: Screen): void {
     history.value.push(next);
@@ -69,9 +72,19 @@ export const useWizardStore = defineStore('wizard', () => {
     if (history.value.length > 1) history.value.pop();
   }
 
-  /** Swaps the current screen for `next` (a step that cannot be returned to, e.g. a used OTP). */
-  function replace(next: Screen): void {
-    history.value = [...history.value.slice(0, -1), next];
+  /** On along the path. */
+  function next(): void {
+    if (nextScreen.value !== undefined) go(nextScreen.value);
+  }
+
+  /** "Kendala Masuk ke Akun?": the recovery options (seed screen 2). */
+  function startRecovery(): void {
+    go('recovery-options');
+  }
+
+  /** "Daftar Sekarang" / "Kunjungi Pusat Bantuan". */
+  function showInfo(topic: InfoTopic): void {
+    go(`info-${topic}`);
   }
 
   function showSignedIn(view: SignedInView): void {
@@ -79,13 +92,13 @@ export const useWizardStore = defineStore('wizard', () => {
     history.value = ['sign-in', 'signed-in'];
   }
 
-  function choosePath(next: RecoveryPath): void {
-    if (path.value !== next) {
+  function choosePath(chosen: RecoveryPath): void {
+    if (path.value !== chosen) {
       challenge.value = undefined;
       credentialsSent.value = false;
     }
-    path.value = next;
-    go(FIRST_SCREEN[next]);
+    path.value = chosen;
+    go(FLOWS[chosen].screens[0] ?? 'recovery-options');
   }
 
   function challengeIssued(view: OtpChallengeView, nowMs: number = Date.now()): void {
@@ -96,6 +109,12 @@ export const useWizardStore = defineStore('wizard', () => {
       resendsRemaining: view.resendsRemaining,
       resendAvailableAt: nowMs + view.resendAvailableInSeconds * 1000,
     };
+  }
+
+  /** A contact path's code went out: on to Verifikasi. */
+  function codeSent(view: OtpChallengeView): void {
+    challengeIssued(view);
+    next();
   }
 
   /** The backend says a resend may come at `nowMs + seconds` (cooldown, or at once after expiry). */
@@ -111,19 +130,28 @@ export const useWizardStore = defineStore('wizard', () => {
     started.value = true;
     challenge.value = undefined;
     credentialsSent.value = false;
-    go('new-credentials');
+    next();
   }
 
   function credentialsSubmitted(view: OtpChallengeView): void {
     challengeIssued(view);
     credentialsSent.value = true;
-    go('otp');
+    next();
   }
 
-  /** Phone/e-mail path: the code was right; the used challenge is gone, Back leads to the path's first step. */
-  function otpVerified(): void {
+  /**
+   * The code was right. Either the recovery is done, or the path goes on
+   * (a new password); the used challenge is gone and Verifikasi is not
+   * returned to: Back leads to the step before it.
+   */
+  function otpVerified(view: VerifyOtpView): void {
     challenge.value = undefined;
-    replace('new-password');
+    if (view.next === 'done') {
+      finish(view.reference);
+      return;
+    }
+    const following = nextScreen.value;
+    if (following !== undefined) history.value = [...history.value.slice(0, -1), following];
   }
 
   function finish(ref: string): void {
@@ -138,7 +166,7 @@ export const useWizardStore = defineStore('wizard', () => {
   function restartPath(): void {
     challenge.value = undefined;
     credentialsSent.value = false;
-    const first = path.value ? FIRST_SCREEN[path.value] : 'recovery-options';
+    const first = (path.value && FLOWS[path.value].screens[0]) ?? 'recovery-options';
     const at = history.value.lastIndexOf(first);
     history.value = at >= 0 ? history.value.slice(0, at + 1) : ['sign-in', 'recovery-options', first];
   }
@@ -157,7 +185,6 @@ export const useWizardStore = defineStore('wizard', () => {
   return {
     history,
     screen,
-    canGoBack,
     inRecovery,
     signedIn,
     path,
@@ -165,12 +192,14 @@ export const useWizardStore = defineStore('wizard', () => {
     credentialsSent,
     started,
     reference,
-    go,
     back,
-    replace,
+    next,
+    startRecovery,
+    showInfo,
     showSignedIn,
     choosePath,
     challengeIssued,
+    codeSent,
     resendAvailableIn,
     noResendsLeft,
     identityVerified,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIdleMachine, type IdleState } from '../../../src-shared/idle';
+import type { KioskInfo } from '../../../src-shared/contract';
+import { createIdleMachine, operatorIdleOf, type IdleState } from '../../../src-shared/idle';
 
 /** The machine on the real global timers, which vitest's fake timers replace. */
 function setup(warnAfterSeconds = 60, countdownSeconds = 30) {
@@ -151,5 +152,22 @@ describe('idle state machine', () => {
   it('refuses idle times that are not positive', () => {
     expect(() => createIdleMachine({ warnAfterMs: 0, countdownMs: 1000, onExpire: () => {} })).toThrow(RangeError);
     expect(() => createIdleMachine({ warnAfterMs: 1000, countdownMs: Number.NaN, onExpire: () => {} })).toThrow(RangeError);
+  });
+});
+
+describe("the officer's idle times in the kiosk info", () => {
+  const info: KioskInfo = {
+    kioskId: 'K1',
+    mode: 'assisted',
+    training: false,
+    defaultLanguage: 'id',
+    idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
+  };
+
+  it('are read when main sent whole seconds, and ignored otherwise', () => {
+    const times = { warnAfterSeconds: 900, countdownSeconds: 30 };
+    expect(operatorIdleOf({ ...info, operatorIdle: times } as KioskInfo)).toEqual(times);
+    expect(operatorIdleOf(info)).toBeUndefined();
+    expect(operatorIdleOf({ ...info, operatorIdle: { warnAfterSeconds: '900', countdownSeconds: 30 } } as unknown as KioskInfo)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskMethod } from '../../../../src-shared/contract';
-import { operatorIdleOf } from '../../../../src-shared/operatorIdle';
+import { operatorIdleOf } from '../../../../src-shared/idle';
 import { createBackendClient } from '../../../../src-main/backend/client';
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
 import { parseConfig } from '../../../../src-main/core/config';

@@ -8,10 +8,11 @@ import { ok } from '../../../../../src-shared/errors';
 import { setKioskApi } from '../../../../../src-renderer/src/bridge';
 import KioskFrame from '../../../../../src-renderer/src/components/KioskFrame.vue';
 import { useKioskStore } from '../../../../../src-renderer/src/stores/kiosk';
-import { fakeKioskApi, kioskI18n, TRAINING_INFO } from '../kioskTestKit';
+import { createKioskI18n } from '../../../../../src-renderer/src/i18n';
+import { fakeKioskApi, settle, TRAINING_INFO } from '../testKit';
 
 const wipes = vi.hoisted(() => ({ calls: [] as string[] }));
-vi.mock('../../../../../src-renderer/src/composables/useKioskWipe', () => ({
+vi.mock('../../../../../src-renderer/src/kioskWipe', () => ({
   wipeKiosk: async (reason: string) => void wipes.calls.push(reason),
 }));
 
@@ -34,7 +35,7 @@ async function render(info: Partial<KioskInfo> & Record<string, unknown> = {}, o
   setKioskApi(api);
   const pinia = createPinia();
   setActivePinia(pinia);
-  wrapper = mount(KioskFrame, { slots: { default: () => h(Wizard) }, global: { plugins: [pinia, kioskI18n()] }, attachTo: document.body });
+  wrapper = mount(KioskFrame, { slots: { default: () => h(Wizard) }, global: { plugins: [pinia, createKioskI18n()] }, attachTo: document.body });
   await useKioskStore().load();
   await flushPromises();
   return wrapper;
@@ -64,7 +65,8 @@ describe('kiosk frame, assisted mode', () => {
     await w.findAll('input')[0]!.setValue('ptg001');
     await w.findAll('input')[1]!.setValue('246810');
     await w.find('form').trigger('submit');
-    await flushPromises();
+    // The form checks its fields first (vee-validate validates a few ms later).
+    await settle();
     expect(api.operatorSignIn).toHaveBeenCalledWith({ staffId: 'PTG001', pin: '246810' });
     expect(w.find('#wizard').exists()).toBe(true);
     expect(w.text()).toContain('Petugas: PETUGAS SATU (PTG001)');

@@ -3,7 +3,7 @@ import { mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import OnScreenKeyboard from '../../../../../src-renderer/src/components/OnScreenKeyboard.vue';
-import { kioskI18n } from '../kioskTestKit';
+import { createKioskI18n } from '../../../../../src-renderer/src/i18n';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -21,7 +21,7 @@ function render(inputmode: string) {
       h(OnScreenKeyboard),
     ],
   });
-  wrapper = mount(Page, { global: { plugins: [kioskI18n()] }, attachTo: document.body });
+  wrapper = mount(Page, { global: { plugins: [createKioskI18n()] }, attachTo: document.body });
   return { value, field: document.getElementById('field') as HTMLInputElement };
 }
 

@@ -1,27 +1,37 @@
 // @vitest-environment happy-dom
+import type { FormContext } from 'vee-validate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineComponent, h, ref } from 'vue';
+import { defineComponent, h, onMounted } from 'vue';
+import { object } from 'yup';
+import { otpField } from '../../../../../src-shared/rules/schemas';
 import OtpInput from '../../../../../src-renderer/src/components/OtpInput.vue';
-import { descriptionOf, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+import { useKioskForm } from '../../../../../src-renderer/src/forms/kioskForm';
+import { descriptionOf, inputByLabel, mountKiosk, type } from '../testKit';
 
-const code = ref('');
+/** The form the OTP input sits in, as on the Verifikasi screen; `code.value` is what the form holds. */
+let form: FormContext<{ code: string }> | undefined;
+const code = {
+  get value() {
+    return form?.values.code;
+  },
+};
 const Host = defineComponent({
+  /** A rule's message key already shown at the field (as after a submit). */
   props: { error: { type: String, default: undefined } },
   setup(props) {
-    return () =>
-      h(OtpInput, {
-        label: 'Kode OTP',
-        hint: '6 angka',
-        error: props.error,
-        modelValue: code.value,
-        'onUpdate:modelValue': (v: string) => (code.value = v),
-      });
+    form = useKioskForm({ schema: object({ code: otpField }), initialValues: { code: '' } });
+    onMounted(() => {
+      if (props.error === undefined) return;
+      form?.setFieldTouched('code', true);
+      form?.setFieldError('code', props.error);
+    });
+    return () => h(OtpInput, { name: 'code', label: 'Kode OTP', hint: '6 angka' });
   },
 });
 
 describe('OtpInput', () => {
   afterEach(() => {
-    code.value = '';
+    form = undefined;
     document.body.innerHTML = '';
   });
 
@@ -55,7 +65,7 @@ describe('OtpInput', () => {
   });
 
   it('is marked invalid and described by its message', async () => {
-    const { wrapper } = await mountKiosk(Host, { props: { error: 'Kode OTP terdiri dari 6 angka.' } });
+    const { wrapper } = await mountKiosk(Host, { props: { error: 'otp.invalid' } });
     const input = inputByLabel(wrapper, 'Kode OTP');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(descriptionOf(input)).toContain('Kode OTP terdiri dari 6 angka.');

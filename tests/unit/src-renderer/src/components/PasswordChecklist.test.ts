@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import PasswordChecklist from '../../../../../src-renderer/src/components/PasswordChecklist.vue';
-import { mountKiosk } from '../wizardTestKit';
+import { mountKiosk } from '../testKit';
 
 function items(root: Element) {
   return [...root.querySelectorAll('li')].map((li) => ({

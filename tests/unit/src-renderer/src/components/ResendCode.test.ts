@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ResendCode from '../../../../../src-renderer/src/components/ResendCode.vue';
-import { buttonByText, mountKiosk, settle } from '../wizardTestKit';
+import { buttonByText, mountKiosk, settle } from '../testKit';
 
 describe('ResendCode', () => {
   beforeEach(() => {

@@ -4,7 +4,7 @@ import type { OutboxMessage } from '../../../../../src-shared/contract';
 import { ok } from '../../../../../src-shared/errors';
 import { otpSmsText } from '../../../../../src-shared/rules/otp';
 import TrainingPhonePanel from '../../../../../src-renderer/src/components/TrainingPhonePanel.vue';
-import { buttonByText, fakeKioskApi, mountKiosk, settle } from '../wizardTestKit';
+import { buttonByText, fakeKioskApi, mountKiosk, settle } from '../testKit';
 
 /** 07:58 local time today, as the seed's phone shows "7:58 AM". */
 function at(hours: number, minutes: number): string {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { ERROR_CODES, type KioskError } from '../../../../../src-shared/errors';
 import { isTransportFailure, needsRestart, useErrorMessage } from '../../../../../src-renderer/src/composables/useErrorMessage';
-import { mountKiosk } from '../wizardTestKit';
+import { mountKiosk } from '../testKit';
 
 async function messagesFor(errors: KioskError[], locale: 'id' | 'en' = 'id'): Promise<string[]> {
   let out: string[] = [];

@@ -17,7 +17,20 @@ describe('the kiosk messages', () => {
     for (const locale of ['id', 'en'] as const) {
       i18n.global.locale.value = locale;
       for (const key of keys(id)) {
-        const text = i18n.global.t(key, { n: 2, time: '08.00', destination: '08*****2797', url: 'https://x', name: 'N', identifier: 'I' });
+        const text = i18n.global.t(key, {
+          n: 2,
+          time: '08.00',
+          destination: '08*****2797',
+          url: 'https://x',
+          name: 'N',
+          identifier: 'I',
+          language: 'English',
+          otpLength: 6,
+          records: 3,
+          path: '/data/exports/audit.csv',
+          staffId: 'PTG001',
+          pin: '246810',
+        });
         expect(text, `${locale}:${key}`).not.toBe(key);
         expect(text, `${locale}:${key}`).not.toMatch(/\{'@'\}|\{[a-z]+\}/);
       }

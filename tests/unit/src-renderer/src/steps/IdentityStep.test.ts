@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+import { alertText, buttonByText, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, SITI, type } from '../testKit';
 
 const HISTORY = ['sign-in', 'recovery-options', 'identity'] as const;
-const SITI = { nik: '3171014101900001', fullName: 'SITI RAHAYU', mother: 'AMINAH' };
 
 async function mountIdentity(options: { assisted?: boolean } = {}) {
   const mounted = await mountKiosk(RecoveryWizard, {
@@ -25,7 +24,7 @@ async function mountIdentity(options: { assisted?: boolean } = {}) {
   };
 }
 
-async function fill(step: Awaited<ReturnType<typeof mountIdentity>>, person = SITI, tick = true) {
+async function fill(step: Awaited<ReturnType<typeof mountIdentity>>, person: { nik: string; fullName: string; mother: string } = SITI, tick = true) {
   await type(step.nik(), person.nik);
   await type(step.fullName(), person.fullName);
   await type(step.mother(), person.mother);

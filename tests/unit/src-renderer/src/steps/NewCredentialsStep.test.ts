@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, challenge, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, statusText, type } from '../wizardTestKit';
+import { alertText, buttonByText, challenge, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, statusText, type } from '../testKit';
 
 async function mountCredentials() {
   const mounted = await mountKiosk(RecoveryWizard, {
@@ -24,9 +24,9 @@ async function mountCredentials() {
 
 type Step = Awaited<ReturnType<typeof mountCredentials>>;
 
-async function fillValid(step: Step, password = 'Pulih#2026b') {
-  await type(step.phone(), '081377770011');
-  await type(step.email(), 'siti.baru@example.org');
+async function fillValid(step: Step, password: string = NEW_DETAILS.password) {
+  await type(step.phone(), NEW_DETAILS.phone);
+  await type(step.email(), NEW_DETAILS.email);
   await type(step.password(), password);
   await type(step.confirmation(), password);
 }

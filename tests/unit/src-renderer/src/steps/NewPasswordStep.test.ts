@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+import { alertText, buttonByText, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, type } from '../testKit';
 
 async function mountNewPassword() {
   const mounted = await mountKiosk(RecoveryWizard, {

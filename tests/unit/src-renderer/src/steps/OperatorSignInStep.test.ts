@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../../../src-shared/errors';
 import { setKioskApi } from '../../../../../src-renderer/src/bridge';
 import OperatorSignInStep from '../../../../../src-renderer/src/steps/OperatorSignInStep.vue';
 import { useKioskStore } from '../../../../../src-renderer/src/stores/kiosk';
-import { fakeKioskApi, kioskI18n } from '../kioskTestKit';
+import { createKioskI18n } from '../../../../../src-renderer/src/i18n';
+import { fakeKioskApi, settle } from '../testKit';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -19,7 +20,7 @@ async function render(api = fakeKioskApi()) {
   const pinia = createPinia();
   setActivePinia(pinia);
   await useKioskStore().load();
-  wrapper = mount(OperatorSignInStep, { global: { plugins: [pinia, kioskI18n()] }, attachTo: document.body });
+  wrapper = mount(OperatorSignInStep, { global: { plugins: [pinia, createKioskI18n()] }, attachTo: document.body });
   const [staffId, pin] = wrapper.findAll('input');
   return { w: wrapper, api, staffId: staffId!, pin: pin! };
 }
@@ -39,7 +40,8 @@ describe('officer sign-in screen', () => {
     await staffId.setValue('  ptg001 ');
     await pin.setValue('246810');
     await w.find('form').trigger('submit');
-    await flushPromises();
+    // The form checks its fields first (vee-validate validates a few ms later).
+    await settle();
     expect(api.operatorSignIn).toHaveBeenCalledWith({ staffId: 'PTG001', pin: '246810' });
     expect(w.emitted('signedIn')).toHaveLength(1);
     expect((pin.element as HTMLInputElement).value).toBe('');
@@ -51,7 +53,8 @@ describe('officer sign-in screen', () => {
     await staffId.setValue('PTG001');
     await pin.setValue('111111');
     await w.find('form').trigger('submit');
-    await flushPromises();
+    // The form checks its fields first (vee-validate validates a few ms later).
+    await settle();
     expect(w.find('[role="alert"]').text()).toBe('ID Petugas atau PIN salah.');
     expect((pin.element as HTMLInputElement).value).toBe('');
     expect(w.emitted('signedIn')).toBeUndefined();
@@ -62,7 +65,8 @@ describe('officer sign-in screen', () => {
     await staffId.setValue('PTG 001');
     await pin.setValue('12');
     await w.find('form').trigger('submit');
-    await flushPromises();
+    // The form checks its fields first (vee-validate validates a few ms later).
+    await settle();
     expect(w.text()).toContain('ID Petugas hanya berisi huruf dan angka.');
     expect(w.text()).toContain('PIN terdiri dari 4–8 angka.');
     expect(api.operatorSignIn).not.toHaveBeenCalled();

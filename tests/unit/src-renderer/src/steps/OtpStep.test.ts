@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../../../src-shared/errors';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, challenge, click, failure, fakeKioskApi, inputByLabel, mountKiosk, settle, statusText, type } from '../wizardTestKit';
+import { alertText, buttonByText, challenge, click, failure, fakeKioskApi, inputByLabel, mountKiosk, settle, statusText, type } from '../testKit';
 
 async function mountOtp(options: { path?: 'phone' | 'identity'; resendIn?: number; locale?: 'id' | 'en' } = {}) {
   const path = options.path ?? 'phone';

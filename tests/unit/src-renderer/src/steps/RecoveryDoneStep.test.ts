@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { buttonByText, click, fakeKioskApi, mountKiosk } from '../wizardTestKit';
+import { buttonByText, click, fakeKioskApi, mountKiosk } from '../testKit';
 
 async function mountDone(path: 'phone' | 'identity', locale: 'id' | 'en' = 'id') {
   return mountKiosk(RecoveryWizard, {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, type } from '../testKit';
 
 describe('RecoveryOptionsStep (seed screen 2)', () => {
   afterEach(() => {

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, SITI, type } from '../testKit';
 
-const SITI = { nik: '3171014101900001', fullName: 'SITI RAHAYU', mother: 'AMINAH' };
 
 async function throughIdentity() {
   const api = fakeKioskApi();
@@ -16,8 +15,8 @@ async function throughIdentity() {
   await click(inputByLabel(w, 'KTP asli telah diperiksa petugas'));
   await click(buttonByText(w, 'Lanjutkan'));
   expect(mounted.wizard.screen).toBe('new-credentials');
-  await type(inputByLabel(w, 'Nomor Handphone Baru'), '081377770011');
-  await type(inputByLabel(w, 'Password Baru'), 'Pulih#2026b');
+  await type(inputByLabel(w, 'Nomor Handphone Baru'), NEW_DETAILS.phone);
+  await type(inputByLabel(w, 'Password Baru'), NEW_DETAILS.password);
   return { ...mounted, api };
 }
 
@@ -34,7 +33,7 @@ describe('RecoveryWizard', () => {
     expect(wizard.path).toBeUndefined();
     expect(wizard.started).toBe(false);
     // The same wizard component, re-entered (as App.vue would mount it again).
-    wizard.go('recovery-options');
+    wizard.startRecovery();
     await click(wrapper.element as HTMLElement);
     await click(buttonByText(wrapper, /^Melalui Verifikasi Identitas/));
     expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');

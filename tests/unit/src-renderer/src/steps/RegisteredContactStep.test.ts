@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../../../src-shared/errors';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, challenge, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, type } from '../wizardTestKit';
+import { alertText, buttonByText, challenge, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, type } from '../testKit';
 
 async function mountContact(path: 'phone' | 'email') {
   return mountKiosk(RecoveryWizard, {

@@ -1,42 +1,22 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KioskApi, SignInRequest, SignedInView } from '../../../../../src-shared/contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SignInRequest, SignedInView } from '../../../../../src-shared/contract';
 import { fail, ok, type Result } from '../../../../../src-shared/errors';
 import { setKioskApi } from '../../../../../src-renderer/src/bridge';
 import { createKioskI18n } from '../../../../../src-renderer/src/i18n';
 import SignInStep from '../../../../../src-renderer/src/steps/SignInStep.vue';
 import { useWizardStore } from '../../../../../src-renderer/src/stores/wizard';
-
-function fakeApi(signIn: (req: SignInRequest) => Promise<Result<SignedInView>>) {
-  const unused = () => Promise.resolve(fail<never>('INTERNAL'));
-  const api: KioskApi = {
-    getKioskInfo: unused,
-    signIn: vi.fn(signIn),
-    operatorSignIn: unused,
-    operatorSignOut: unused,
-    startRecovery: unused,
-    verifyIdentity: unused,
-    submitNewCredentials: unused,
-    verifyOtp: unused,
-    resendOtp: unused,
-    setNewPassword: unused,
-    endSession: unused,
-    getTrainingOutbox: unused,
-    exportAuditCsv: unused,
-  };
-  return api;
-}
+import { fakeKioskApi, SITI, type FakeKioskApi } from '../testKit';
 
 let pinia: Pinia;
 let i18n: ReturnType<typeof createKioskI18n>;
 let wrapper: VueWrapper | undefined;
-let api: KioskApi;
+let api: FakeKioskApi;
 
 function render(signIn: (req: SignInRequest) => Promise<Result<SignedInView>> = async () => fail('INVALID_CREDENTIALS')) {
-  api = fakeApi(signIn);
-  setKioskApi(api);
+  api = fakeKioskApi({ signIn });
   wrapper = mount(SignInStep, { global: { plugins: [pinia, i18n] }, attachTo: document.body });
   return wrapper;
 }
@@ -72,7 +52,7 @@ async function submit(w: VueWrapper) {
   await settle();
 }
 
-const SITI_VIEW: SignedInView = { displayName: 'S*** R***', identifierMasked: '08*****2797' };
+const SITI_VIEW: SignedInView = SITI.signedIn;
 
 beforeEach(() => {
   pinia = createPinia();

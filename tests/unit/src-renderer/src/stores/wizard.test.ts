@@ -11,7 +11,7 @@ describe('wizard store', () => {
     const wizard = useWizardStore();
     expect(wizard.screen).toBe('sign-in');
     expect(wizard.inRecovery).toBe(false);
-    wizard.go('recovery-options');
+    wizard.startRecovery();
     wizard.choosePath('phone');
     expect(wizard.screen).toBe('recovery-phone');
     expect(wizard.inRecovery).toBe(true);
@@ -32,11 +32,11 @@ describe('wizard store', () => {
 
   it('a verified code is not returned to: Back from the new password leads to the phone step', () => {
     const wizard = useWizardStore();
-    wizard.go('recovery-options');
+    wizard.startRecovery();
     wizard.choosePath('phone');
-    wizard.challengeIssued(VIEW);
-    wizard.go('otp');
-    wizard.otpVerified();
+    wizard.codeSent(VIEW);
+    expect(wizard.screen).toBe('otp');
+    wizard.otpVerified({ next: 'set-password' });
     expect(wizard.screen).toBe('new-password');
     expect(wizard.challenge).toBeUndefined();
     wizard.back();
@@ -45,7 +45,7 @@ describe('wizard store', () => {
 
   it('"Mulai lagi" returns to the first step of the path and forgets the challenge', () => {
     const wizard = useWizardStore();
-    wizard.go('recovery-options');
+    wizard.startRecovery();
     wizard.choosePath('identity');
     wizard.identityVerified();
     wizard.credentialsSubmitted(VIEW);
@@ -59,7 +59,7 @@ describe('wizard store', () => {
 
   it('choosing another path forgets the last one\'s challenge', () => {
     const wizard = useWizardStore();
-    wizard.go('recovery-options');
+    wizard.startRecovery();
     wizard.choosePath('phone');
     wizard.challengeIssued(VIEW);
     wizard.back();
@@ -72,7 +72,7 @@ describe('wizard store', () => {
 
   it('finishing shows the done screen alone; reset leaves nothing', () => {
     const wizard = useWizardStore();
-    wizard.go('recovery-options');
+    wizard.startRecovery();
     wizard.choosePath('phone');
     wizard.challengeIssued(VIEW);
     wizard.finish('PLH-2026-ABC123');
@@ -88,5 +88,43 @@ describe('wizard store', () => {
     expect(isRecoveryScreen('done')).toBe(true);
     expect(isRecoveryScreen('sign-in')).toBe(false);
     expect(isRecoveryScreen('info-help')).toBe(false);
+  });
+
+  it.each([
+    ['phone', ['recovery-phone', 'otp', 'new-password', 'done']],
+    ['email', ['recovery-email', 'otp', 'new-password', 'done']],
+    ['identity', ['identity', 'new-credentials', 'otp', 'done']],
+  ] as const)('the %s path walks its screens in order, each step saying only what happened', (path, screens) => {
+    const wizard = useWizardStore();
+    wizard.startRecovery();
+    wizard.choosePath(path);
+    const seen: string[] = [wizard.screen];
+    if (path === 'identity') {
+      wizard.identityVerified();
+      seen.push(wizard.screen);
+      wizard.credentialsSubmitted(VIEW);
+      seen.push(wizard.screen);
+      wizard.otpVerified({ next: 'done', reference: 'PLH-2026-ABC123' });
+    } else {
+      wizard.codeSent(VIEW);
+      seen.push(wizard.screen);
+      wizard.otpVerified({ next: 'set-password' });
+      seen.push(wizard.screen);
+      wizard.finish('PLH-2026-ABC123');
+    }
+    seen.push(wizard.screen);
+    expect(seen).toEqual(screens);
+    expect(wizard.reference).toBe('PLH-2026-ABC123');
+  });
+
+  it('"Daftar Sekarang" and "Kunjungi Pusat Bantuan" show their info screens, and Back returns to "Masuk"', () => {
+    const wizard = useWizardStore();
+    wizard.showInfo('register');
+    expect(wizard.screen).toBe('info-register');
+    wizard.back();
+    wizard.showInfo('help');
+    expect(wizard.screen).toBe('info-help');
+    wizard.back();
+    expect(wizard.screen).toBe('sign-in');
   });
 });

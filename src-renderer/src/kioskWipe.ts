@@ -1,5 +1,5 @@
-import type { KioskApi } from '../../../src-shared/contract';
-import { BRIDGE_TOKEN_KEY, kioskApi } from '../bridge';
+import type { KioskApi } from '../../src-shared/contract';
+import { BRIDGE_TOKEN_KEY, kioskApi } from './bridge';
 
 /**
  * Why the kiosk is wiped. Citizen reasons end main's recovery session with
@@ -28,7 +28,8 @@ function defaultTargets(): WipeTargets {
 }
 
 /**
- * The full wipe (DESIGN.md §5 Idle, issue #6): main drops the session (and,
+ * The full wipe (docs/architecture.md §5 Idle), when a citizen's or the officer's idle
+ * time runs out and when the officer signs out: main drops the session (and,
  * under Electron, clears the partition's storage and the clipboard), the
  * page's own storage and clipboard are cleared, and the page reloads on the
  * first screen. Reloading rather than resetting stores one by one means no
@@ -52,9 +53,4 @@ export async function wipeKiosk(reason: WipeReason, targets: WipeTargets = defau
     await targets.clipboard?.writeText('').catch(() => {});
     targets.reload();
   }
-}
-
-/** For screens that end a citizen's visit (finish, cancel, sign-out): the same full wipe as idle. */
-export function useKioskWipe(): { wipe: (reason: WipeReason) => Promise<void> } {
-  return { wipe: (reason) => wipeKiosk(reason) };
 }

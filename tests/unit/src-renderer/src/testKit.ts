@@ -2,28 +2,64 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
-import type { KioskApi, KioskInfo, OtpChallengeView, StartRecoveryRequest } from '../../../../src-shared/contract';
+import type { KioskApi, KioskInfo, Language, OtpChallengeView, SignedInView, StartRecoveryRequest } from '../../../../src-shared/contract';
+import type { OperatorIdleInfo } from '../../../../src-shared/idle';
 import { ok, type KioskError, type Result } from '../../../../src-shared/errors';
 import { setKioskApi } from '../../../../src-renderer/src/bridge';
 import { createKioskI18n } from '../../../../src-renderer/src/i18n';
 import { useKioskStore } from '../../../../src-renderer/src/stores/kiosk';
 import { useWizardStore, type Screen } from '../../../../src-renderer/src/stores/wizard';
 
-/** A KioskApi whose every method is a vi.fn; override what a test needs. */
-export type FakeKioskApi = { [M in keyof KioskApi]: ReturnType<typeof vi.fn<KioskApi[M]>> };
+/**
+ * The renderer's one test kit: the demo data, a fake kiosk API, and mounting
+ * with the real Pinia and the real i18n; helpers find things the way a
+ * person does (labels, button texts, alerts).
+ */
 
-export const TRAINING_INFO: KioskInfo = {
-  kioskId: 'TEST-01',
+// ---- demo data (docs/architecture.md §8) ----
+
+export const SITI = {
+  nik: '3171014101900001',
+  fullName: 'SITI RAHAYU',
+  mother: 'AMINAH',
+  phone: '081234562797',
+  phoneMasked: '08*****2797',
+  email: 'siti.rahayu@example.com',
+  emailMasked: 's***@example.com',
+  password: 'Lama#2024a',
+  /** What the kiosk shows of her once signed in. */
+  signedIn: { displayName: 'S*** R***', identifierMasked: '08*****2797' } satisfies SignedInView,
+} as const;
+
+/** New contacts and password for the identity path: no demo account uses them. */
+export const NEW_DETAILS = {
+  phone: '081377770011',
+  phoneMasked: '08*****0011',
+  email: 'siti.baru@example.org',
+  emailMasked: 's***@example.org',
+  password: 'Pulih#2026b',
+} as const;
+
+export const DEMO_OPERATOR = { staffId: 'PTG001', pin: '246810', name: 'PETUGAS SATU' } as const;
+
+export const REFERENCE = 'PLH-2026-ABC123';
+
+/** A training kiosk in assisted mode, as main describes it without a config file. */
+export const TRAINING_INFO: KioskInfo & OperatorIdleInfo = {
+  kioskId: 'TRAINING-01',
   mode: 'assisted',
   training: true,
   defaultLanguage: 'id',
+  demoOperator: { staffId: DEMO_OPERATOR.staffId, pin: DEMO_OPERATOR.pin },
   idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
+  operatorIdle: { warnAfterSeconds: 900, countdownSeconds: 30 },
 };
 
+/** An OTP challenge as main reports it: Siti's phone unless told otherwise. */
 export function challenge(overrides: Partial<OtpChallengeView> = {}): OtpChallengeView {
   return {
     channel: 'sms',
-    destinationMasked: '08*****2797',
+    destinationMasked: SITI.phoneMasked,
     expiresInSeconds: 300,
     resendAvailableInSeconds: 60,
     resendsRemaining: 3,
@@ -35,49 +71,63 @@ export function failure<T = never>(error: KioskError): Result<T> {
   return { ok: false, error };
 }
 
+// ---- the fake kiosk API ----
+
+/** A KioskApi whose every method is a vi.fn; override what a test needs. */
+export type FakeKioskApi = { [M in keyof KioskApi]: ReturnType<typeof vi.fn<KioskApi[M]>> };
+
+/**
+ * A fake kiosk API where everything goes right for Siti, installed as the
+ * renderer's bridge (`setKioskApi`). Every method is a spy.
+ */
 export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
-  const api = {
-    getKioskInfo: vi.fn(async () => ok(TRAINING_INFO)),
-    signIn: vi.fn(async () => ok({ displayName: 'S*** R***', identifierMasked: '08*****2797' })),
-    operatorSignIn: vi.fn(async () => ok({ staffId: 'PTG001', name: 'PETUGAS SATU' })),
-    operatorSignOut: vi.fn(async () => ok(null)),
-    startRecovery: vi.fn(async (req: StartRecoveryRequest) =>
-      ok({ phone: challenge(), email: challenge({ channel: 'email', destinationMasked: 's***@example.com' }) }[req.path]),
-    ),
-    verifyIdentity: vi.fn(async () => ok(null)),
-    submitNewCredentials: vi.fn(async () => ok(challenge({ destinationMasked: '08*****0011' }))),
-    verifyOtp: vi.fn(async () => ok({ next: 'set-password' as const })),
-    resendOtp: vi.fn(async () => ok(challenge())),
-    setNewPassword: vi.fn(async () => ok({ reference: 'PLH-2026-ABC123' })),
-    endSession: vi.fn(async () => ok(null)),
-    getTrainingOutbox: vi.fn(async () => ok([])),
-  } as unknown as FakeKioskApi;
-  for (const [name, impl] of Object.entries(overrides)) {
-    (api as unknown as Record<string, ReturnType<typeof vi.fn>>)[name] = vi.fn(impl as (...args: unknown[]) => unknown);
-  }
+  const defaults: KioskApi = {
+    getKioskInfo: async () => ok(TRAINING_INFO),
+    signIn: async () => ok(SITI.signedIn),
+    operatorSignIn: async () => ok({ staffId: DEMO_OPERATOR.staffId, name: DEMO_OPERATOR.name }),
+    operatorSignOut: async () => ok(null),
+    startRecovery: async (req: StartRecoveryRequest) =>
+      ok({ phone: challenge(), email: challenge({ channel: 'email', destinationMasked: SITI.emailMasked }) }[req.path]),
+    verifyIdentity: async () => ok(null),
+    submitNewCredentials: async () => ok(challenge({ destinationMasked: NEW_DETAILS.phoneMasked })),
+    verifyOtp: async () => ok({ next: 'set-password' as const }),
+    resendOtp: async () => ok(challenge()),
+    setNewPassword: async () => ok({ reference: REFERENCE }),
+    endSession: async () => ok(null),
+    getTrainingOutbox: async () => ok([]),
+    exportAuditCsv: async () => ok({ path: '/data/exports/audit.csv', records: 0 }),
+  };
+  const implementations = { ...defaults, ...overrides } as Record<string, (...args: never[]) => unknown>;
+  const api = Object.fromEntries(Object.entries(implementations).map(([name, impl]) => [name, vi.fn(impl)])) as unknown as FakeKioskApi;
   setKioskApi(api as unknown as KioskApi);
   return api;
 }
 
+// ---- mounting ----
+
+export type KioskI18n = ReturnType<typeof createKioskI18n>;
+
 export interface Mounted {
   wrapper: VueWrapper;
   pinia: Pinia;
-  i18n: ReturnType<typeof createKioskI18n>;
+  i18n: KioskI18n;
   wizard: ReturnType<typeof useWizardStore>;
   kiosk: ReturnType<typeof useKioskStore>;
 }
 
 /**
  * Mounts a component with the real Pinia and the real i18n (Bahasa
- * Indonesia unless told), the wizard already at `history`'s last screen.
+ * Indonesia unless told), the kiosk described by `info` (TRAINING_INFO
+ * unless told; null: not loaded) and the wizard at `history`'s last screen.
  */
 export async function mountKiosk(
   component: Component,
   options: {
     history?: Screen[];
     info?: KioskInfo | null;
-    locale?: 'id' | 'en';
+    locale?: Language;
     props?: Record<string, unknown>;
+    slots?: Record<string, () => unknown>;
     prepare?: (stores: { wizard: ReturnType<typeof useWizardStore>; kiosk: ReturnType<typeof useKioskStore> }) => void;
   } = {},
 ): Promise<Mounted> {
@@ -91,6 +141,7 @@ export async function mountKiosk(
   options.prepare?.({ wizard, kiosk });
   const wrapper = mount(component, {
     props: options.props ?? {},
+    slots: options.slots ?? {},
     global: { plugins: [pinia, i18n] },
     attachTo: document.body,
   });
@@ -112,14 +163,14 @@ export async function settle(): Promise<void> {
   }
 }
 
-/** The text of an element by its visible label (what a person reads next to it). */
+// ---- finding and using things as a person does ----
+
+/** The input a visible label names (label[for] → id, or the input inside the label). */
 export function inputByLabel(wrapper: VueWrapper, label: string): HTMLInputElement {
   const labels = [...wrapper.element.ownerDocument.querySelectorAll('label')];
   const found = labels.find((l) => l.textContent?.trim() === label);
   if (!found) throw new Error(`no label "${label}" in: ${labels.map((l) => l.textContent?.trim()).join(' | ')}`);
-  const input = found.htmlFor
-    ? wrapper.element.ownerDocument.getElementById(found.htmlFor)
-    : found.querySelector('input');
+  const input = found.htmlFor ? wrapper.element.ownerDocument.getElementById(found.htmlFor) : found.querySelector('input');
   if (!(input instanceof HTMLInputElement)) throw new Error(`label "${label}" labels no input`);
   return input;
 }
@@ -144,7 +195,7 @@ export async function click(element: HTMLElement): Promise<void> {
   await settle();
 }
 
-/** The text of the element that describes an input (its error and hint), as a screen reader reads it. */
+/** The text of the elements that describe an input (its error and hint), as a screen reader reads them. */
 export function descriptionOf(input: HTMLInputElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
   return ids.map((id) => input.ownerDocument.getElementById(id)?.textContent?.trim() ?? '').join(' ');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fail, ok } from '../../../../../src-shared/errors';
-import { wipeKiosk, type WipeTargets } from '../../../../../src-renderer/src/composables/useKioskWipe';
-import { fakeKioskApi } from '../kioskTestKit';
+import { fail, ok } from '../../../../src-shared/errors';
+import { wipeKiosk, type WipeTargets } from '../../../../src-renderer/src/kioskWipe';
+import { fakeKioskApi } from './testKit';
 
 class MemoryStorage implements Storage {
   #items = new Map<string, string>();

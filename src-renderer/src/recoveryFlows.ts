@@ -1,0 +1,45 @@
+import { CONTACT_PATHS, type ContactPath, type RecoveryPath } from '../../src-shared/recoveryPaths';
+import type { MessageKey } from './i18n';
+
+/**
+ * The screens of each recovery path (seed screens 2–6 and the end), in one
+ * table. The paths themselves, and what each asks for, are
+ * src-shared/recoveryPaths.ts; this is how the wizard walks them. The wizard
+ * store moves along these lists (`next()`), "Mulai lagi" returns to a list's
+ * first screen, RecoveryWizard.vue maps each screen to its step.
+ */
+
+/** The first step of a path that starts from a contact already on the account, named after the path. */
+export type ContactScreen = `recovery-${ContactPath}`;
+
+export type RecoveryScreen = 'recovery-options' | ContactScreen | 'identity' | 'new-credentials' | 'otp' | 'new-password' | 'done';
+
+export interface Flow {
+  /** The screens after "Pemulihan Akun", in order. */
+  screens: readonly RecoveryScreen[];
+  /** What the done screen adds for this path, if anything. */
+  doneNote?: MessageKey;
+}
+
+export const FLOWS: Record<RecoveryPath, Flow> = {
+  phone: { screens: ['recovery-phone', 'otp', 'new-password', 'done'] },
+  email: { screens: ['recovery-email', 'otp', 'new-password', 'done'] },
+  identity: { screens: ['identity', 'new-credentials', 'otp', 'done'], doneNote: 'done.identityNote' },
+};
+
+export const RECOVERY_SCREENS: readonly RecoveryScreen[] = [
+  'recovery-options',
+  ...new Set(Object.values(FLOWS).flatMap((flow) => flow.screens)),
+];
+
+export function contactScreen(path: ContactPath): ContactScreen {
+  return `recovery-${path}`;
+}
+
+export function isContactScreen(screen: string): screen is ContactScreen {
+  return CONTACT_PATHS.some((path) => contactScreen(path) === screen);
+}
+
+export function contactPathOf(screen: ContactScreen): ContactPath {
+  return screen.slice('recovery-'.length) as ContactPath;
+}
