@@ -127,7 +127,7 @@ export const KIOSK_METHODS = [
 
 type MissingMethods = Exclude<KioskMethod, (typeof KIOSK_METHODS)[number]>;
 /** Fails to compile when a KioskApi method is missing from KIOSK_METHODS. */
-export const KIOSK_METHODS_ARE_EXHAUSTIVE: [MissingMethods] extends [never] ? true : never = true;
+const _kioskMethodsAreExhaustive: [MissingMethods] extends [never] ? true : never = true;
 
 /** Electron IPC channel of a method; the browser shell uses the method name in its path. */
 export function channelOf(method: KioskMethod): string {

@@ -66,9 +66,6 @@ export type ContactPath = {
 }[RecoveryPath];
 export const CONTACT_PATHS = RECOVERY_PATH_NAMES.filter((path): path is ContactPath => 'channel' in RECOVERY_PATHS[path]);
 
-export function isContactPath(path: RecoveryPath): path is ContactPath {
-  return 'channel' in RECOVERY_PATHS[path];
-}
 
 /** The channel a contact path's code goes by, with its rules. */
 export function codeChannelOf(path: ContactPath): (typeof OTP_CHANNELS)[OtpChannel] & { name: OtpChannel } {

@@ -67,10 +67,6 @@ export function problem(
   return { status, body: problemBody(code, status, extra) };
 }
 
-export function isProblemReply(reply: Reply): boolean {
-  return reply.status >= 400;
-}
-
 export function toIso(ms: number): string {
   return new Date(ms).toISOString();
 }
