@@ -1,4 +1,4 @@
-import type { StringSchema } from 'yup';
+import { mixed, type StringSchema } from 'yup';
 import { emailSchema, normalizeEmail } from './rules/email';
 import { maskEmail, maskPhone } from './rules/masking';
 import { normalizeIndonesianMobile } from './rules/phone';
@@ -38,6 +38,9 @@ export const OTP_CHANNELS = {
 
 export type OtpChannel = keyof typeof OTP_CHANNELS;
 export const OTP_CHANNEL_NAMES = Object.keys(OTP_CHANNELS) as OtpChannel[];
+
+/** The identity path's choice of channel for the code (seed screen 4). */
+export const otpChannelField = mixed<OtpChannel>().oneOf(OTP_CHANNEL_NAMES).required();
 
 interface PathSpec {
   /**

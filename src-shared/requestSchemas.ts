@@ -1,6 +1,6 @@
 import { boolean, mixed, object, string, ValidationError, type AnyObject, type InferType, type ObjectSchema } from 'yup';
 import type { KioskMethod } from './contract';
-import { CONTACT_PATHS, codeChannelOf, type ContactPath } from './recoveryPaths';
+import { CONTACT_PATHS, codeChannelOf, otpChannelField, type ContactPath } from './recoveryPaths';
 import {
   emailField,
   identifierField,
@@ -8,7 +8,6 @@ import {
   nameField,
   newPasswordField,
   nikField,
-  otpChannelField,
   otpField,
   phoneField,
   pinField,

@@ -1,4 +1,4 @@
-import { CONTACT_PATHS, type ContactPath, type RecoveryPath } from '../../src-shared/recoveryPaths';
+import { CONTACT_PATHS, RECOVERY_PATH_NAMES, RECOVERY_PATHS, type ContactPath, type RecoveryPath } from '../../src-shared/recoveryPaths';
 import type { MessageKey } from './i18n';
 
 /**
@@ -21,11 +21,18 @@ export interface Flow {
   doneNote?: MessageKey;
 }
 
-export const FLOWS: Record<RecoveryPath, Flow> = {
-  phone: { screens: ['recovery-phone', 'otp', 'new-password', 'done'] },
-  email: { screens: ['recovery-email', 'otp', 'new-password', 'done'] },
-  identity: { screens: ['identity', 'new-credentials', 'otp', 'done'], doneNote: 'done.identityNote' },
-};
+/** The screens of a path follow from what it asks for (src-shared/recoveryPaths.ts). */
+function flowOf(path: RecoveryPath): Flow {
+  const spec = RECOVERY_PATHS[path];
+  switch (spec.asks) {
+    case 'registered-contact':
+      return { screens: [contactScreen(path as ContactPath), 'otp', 'new-password', 'done'] };
+    case 'identity':
+      return { screens: ['identity', 'new-credentials', 'otp', 'done'], doneNote: 'done.identityNote' };
+  }
+}
+
+export const FLOWS = Object.fromEntries(RECOVERY_PATH_NAMES.map((path) => [path, flowOf(path)])) as Record<RecoveryPath, Flow>;
 
 export const RECOVERY_SCREENS: readonly RecoveryScreen[] = [
   'recovery-options',

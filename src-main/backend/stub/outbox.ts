@@ -4,7 +4,7 @@
  * are in the bodies by design; only the stub has it.
  */
 import type { OtpChannel, OutboxMessage } from '../../../src-shared/contract';
-import { maskEmail, maskPhone } from '../../../src-shared/rules/masking';
+import { OTP_CHANNELS } from '../../../src-shared/recoveryPaths';
 import { toIso } from './problem';
 import { newId } from './secrets';
 import type { StubState } from './state';
@@ -13,7 +13,7 @@ import type { StubState } from './state';
 export const OUTBOX_MAX = 500;
 
 export function maskDestination(channel: OtpChannel, destination: string): string {
-  return channel === 'sms' ? maskPhone(destination) : maskEmail(destination);
+  return OTP_CHANNELS[channel].mask(destination);
 }
 
 export function deliver(

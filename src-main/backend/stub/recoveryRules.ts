@@ -5,7 +5,7 @@
  * when a recovery completes (docs/architecture.md §3 "after recovery").
  */
 import type { OtpChannel } from '../../../src-shared/contract';
-import { codeChannelOf, type ContactPath } from '../../../src-shared/recoveryPaths';
+import { codeChannelOf, OTP_CHANNELS, type ContactPath } from '../../../src-shared/recoveryPaths';
 import { normalizeEmail } from '../../../src-shared/rules/email';
 import { passwordProblem } from '../../../src-shared/rules/password';
 import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
@@ -131,7 +131,7 @@ export function submitCredentials(
     ]) ?? contactTaken(state, account, phone, email);
   if (rejected) return rejected;
   record.pending = { phone, email, password: hashSecret(input.password) };
-  record.challenge = issueChallenge(state, input.otpChannel, input.otpChannel === 'sms' ? phone : email, true, now);
+  record.challenge = issueChallenge(state, input.otpChannel, { phone, email }[OTP_CHANNELS[input.otpChannel].contact], true, now);
   record.step = 'otp-sent';
   return { status: 201, body: challengeView(record.challenge) };
 }

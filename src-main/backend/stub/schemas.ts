@@ -1,3 +1,4 @@
+import { OTP_CHANNEL_NAMES } from '../../../src-shared/recoveryPaths';
 import { OTP_LENGTH } from '../../../src-shared/rules/otp';
 
 /**
@@ -47,7 +48,7 @@ export const BODY_SCHEMAS = {
     fullName: str(200, { pattern: NAME_PATTERN }),
     motherMaidenName: str(200, { pattern: NAME_PATTERN }),
   }),
-  submitCredentials: body({ phone, email, password: newPassword, otpChannel: { type: 'string', enum: ['sms', 'email'] } }),
+  submitCredentials: body({ phone, email, password: newPassword, otpChannel: { type: 'string', enum: OTP_CHANNEL_NAMES } }),
   verifyOtp: body({ code: str(OTP_LENGTH, { pattern: `^[0-9]{${OTP_LENGTH}}$` }) }),
   resendOtp: { type: 'object', additionalProperties: false, maxProperties: 0, properties: {} },
   setPassword: body({ password: newPassword }),

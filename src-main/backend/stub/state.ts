@@ -3,6 +3,7 @@
  * that it can be written atomically to the state file and read back after a
  * restart (attempt counters, accounts, outbox, challenges, idempotency).
  */
+import type { RecoveryPath } from '../../../src-shared/recoveryPaths';
 import type { OtpChannel } from '../../../src-shared/contract';
 import type { SaltedHash } from './secrets';
 
@@ -58,7 +59,7 @@ export type RecoveryStep = 'identity-verified' | 'otp-sent' | 'otp-verified' | '
 export interface RecoveryRecord {
   id: string;
   tokenHash: string;
-  path: 'phone' | 'email' | 'identity';
+  path: RecoveryPath;
   /** Null for a recovery started with an unregistered destination (a decoy, indistinguishable outside). */
   accountId: string | null;
   kioskId: string;

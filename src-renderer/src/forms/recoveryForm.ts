@@ -2,13 +2,12 @@ import type { FormContext } from 'vee-validate';
 import { inject, provide, toValue, type InjectionKey, type MaybeRefOrGetter } from 'vue';
 import { object, type AnyObject, type ObjectSchema } from 'yup';
 import type { OtpChannel } from '../../../src-shared/contract';
-import { codeChannelOf, OTP_CHANNELS } from '../../../src-shared/recoveryPaths';
+import { codeChannelOf, OTP_CHANNELS, otpChannelField } from '../../../src-shared/recoveryPaths';
 import {
   emailField,
   idCardCheckedField,
   nameField,
   nikField,
-  otpChannelField,
   passwordConfirmationField,
   phoneField,
   wizardPasswordField,

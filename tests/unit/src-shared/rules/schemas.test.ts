@@ -1,3 +1,4 @@
+import { otpChannelField } from '../../../../src-shared/recoveryPaths';
 import { describe, expect, it } from 'vitest';
 import { object, ValidationError, type AnySchema } from 'yup';
 import {
@@ -7,7 +8,6 @@ import {
   nameField,
   newPasswordField,
   nikField,
-  otpChannelField,
   otpField,
   phoneField,
   pinField,
