@@ -1,4 +1,5 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { SITI as DEMO_SITI } from '../../../demoCitizens';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { vi } from 'vitest';
 import type { Component } from 'vue';
@@ -19,14 +20,7 @@ import { useWizardStore, type Screen } from '../../../../src-renderer/src/stores
 // ---- demo data (docs/architecture.md §8) ----
 
 export const SITI = {
-  nik: '3171014101900001',
-  fullName: 'SITI RAHAYU',
-  mother: 'AMINAH',
-  phone: '081234562797',
-  phoneMasked: '08*****2797',
-  email: 'siti.rahayu@example.com',
-  emailMasked: 's***@example.com',
-  password: 'Lama#2024a',
+  ...DEMO_SITI,
   /** What the kiosk shows of her once signed in. */
   signedIn: { displayName: 'S*** R***', identifierMasked: '08*****2797' } satisfies SignedInView,
 } as const;
