@@ -8,21 +8,43 @@
  */
 import { randomUUID } from 'node:crypto';
 import axios from 'axios';
-import type { OtpChannel } from '../../src-shared/contract';
+import type { OutboxMessage } from '../../src-shared/contract';
 import { codeChannelOf } from '../../src-shared/recoveryPaths';
-import { callBackend, type CallSpec, type RetryPolicy } from './httpCall';
-import {
-  challengeGuard,
-  operatorGuard,
-  otpResultGuard,
-  outboxGuard,
-  recoveryGuard,
-  referenceGuard,
-  signInGuard,
-  startGuard,
-  type Guard,
-} from './responseGuards';
-import type { BackendClient, BackendRecovery, CallContext } from './types';
+import { contractAnswers } from './contract/answers';
+import { contractOperation, pathOf, START_OPERATIONS, type AnswerOf, type OperationId, type RequestBodyOf } from './contract/document';
+import type { components } from './contract/openapi';
+import { callBackend, type RetryPolicy } from './httpCall';
+import type { BackendChallenge, BackendClient, BackendRecovery, CallContext } from './types';
+
+type Schemas = components['schemas'];
+
+/** A backend time, re-serialised: only a well-formed ISO time crosses, never the backend's string. */
+const isoTime = (value: string): string => new Date(Date.parse(value)).toISOString();
+
+/** The fields of a challenge the kiosk uses (the contract has checked each). */
+function challengeOf(c: Schemas['Challenge']): BackendChallenge {
+  return {
+    challengeId: c.challengeId,
+    channel: c.channel,
+    destinationMasked: c.destinationMasked,
+    expiresAt: isoTime(c.expiresAt),
+    resendAvailableAt: isoTime(c.resendAvailableAt),
+    resendsRemaining: c.resendsRemaining,
+  };
+}
+
+const recoveryOf = (r: Schemas['Recovery']): BackendRecovery => ({ recoveryId: r.recoveryId, recoveryToken: r.recoveryToken });
+
+function outboxMessageOf(m: Schemas['OutboxMessage']): OutboxMessage {
+  return {
+    id: m.id,
+    channel: m.channel,
+    toMasked: m.toMasked,
+    sentAt: isoTime(m.sentAt),
+    body: m.body,
+    ...(m.subject !== undefined ? { subject: m.subject } : {}),
+  };
+}
 
 export interface BackendClientOptions {
   baseUrl: string;
@@ -61,6 +83,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     deadlineMs: options.deadlineMs ?? (retries + 1) * timeoutMs + retries * Math.max(maxBackoffMs, maxRetryAfterMs),
   };
   const newKey = options.newIdempotencyKey ?? randomUUID;
+  const answers = contractAnswers();
   const http = axios.create({
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     validateStatus: () => true,
@@ -80,50 +103,69 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     };
   }
 
-  function post<T>(ctx: CallContext, path: string, body: unknown, guard: Guard<T>, recovery?: BackendRecovery) {
-    const spec: CallSpec<T> = {
-      method: 'POST',
-      path,
-      body,
-      guard,
-      headers: headers(ctx, {
-        'content-type': 'application/json',
-        'idempotency-key': newKey(),
-        ...(recovery ? { authorization: `Bearer ${recovery.recoveryToken}` } : {}),
-      }),
-    };
-    return callBackend(http, policy, spec);
+  /**
+   * One operation of the contract: its method and path from resources/openapi.yaml, a fresh
+   * Idempotency-Key for a POST, the answer checked against the contract and narrowed by `pick`.
+   */
+  function call<O extends OperationId, T>(
+    ctx: CallContext,
+    operationId: O,
+    request: { params?: Record<string, string>; body?: RequestBodyOf<O>; recovery?: BackendRecovery },
+    pick: (answer: AnswerOf<O>) => T,
+  ) {
+    const { method } = contractOperation(operationId);
+    const extra: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': newKey() } : {};
+    if (request.recovery) extra.authorization = `Bearer ${request.recovery.recoveryToken}`;
+    return callBackend(http, policy, answers, {
+      operationId,
+      method,
+      path: pathOf(operationId, request.params),
+      headers: headers(ctx, extra),
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      pick,
+    });
   }
 
-  const recoveryPath = (r: BackendRecovery, rest: string): string => `/v1/recoveries/${encodeURIComponent(r.recoveryId)}${rest}`;
-  const challengePath = (r: BackendRecovery, challengeId: string, action: 'verify' | 'resend'): string =>
-    recoveryPath(r, `/challenges/${encodeURIComponent(challengeId)}/${action}`);
+  const onRecovery = (recovery: BackendRecovery) => ({ recoveryId: recovery.recoveryId });
+  const onChallenge = (recovery: BackendRecovery, challengeId: string) => ({ recoveryId: recovery.recoveryId, challengeId });
 
   return {
-    signIn: (ctx, identifier, password) => post(ctx, '/v1/auth/sign-in', { identifier, password }, signInGuard),
-    operatorSignIn: (ctx, staffId, pin) => post(ctx, '/v1/operators/sign-in', { staffId, pin }, operatorGuard),
-    // One endpoint per contact path, its body named after the contact: /v1/recoveries/phone { phone }.
+    signIn: (ctx, identifier, password) =>
+      call(ctx, 'signIn', { body: { identifier, password } }, (a) => ({ displayName: a.displayName })),
+    operatorSignIn: (ctx, staffId, pin) =>
+      call(ctx, 'operatorSignIn', { body: { staffId, pin } }, (a) => ({ staffId: a.staffId, name: a.name, operatorToken: a.operatorToken })),
+    // One operation per contact path, its body named after the contact: startByPhone { phone }.
     startRecovery: (ctx, path, destination) =>
-      post(ctx, `/v1/recoveries/${path}`, { [codeChannelOf(path).contact]: destination }, startGuard),
+      call(ctx, START_OPERATIONS[path], { body: { [codeChannelOf(path).contact]: destination } as RequestBodyOf<'startByPhone' | 'startByEmail'> }, (a) => ({
+        ...recoveryOf(a),
+        challenge: challengeOf(a.challenge),
+      })),
     verifyIdentity: (ctx, identity) =>
-      post(
+      call(
         ctx,
-        '/v1/recoveries/identity',
-        { nik: identity.nik, fullName: identity.fullName, motherMaidenName: identity.motherMaidenName },
-        recoveryGuard,
+        'verifyIdentity',
+        { body: { nik: identity.nik, fullName: identity.fullName, motherMaidenName: identity.motherMaidenName } },
+        recoveryOf,
       ),
-    submitCredentials: (ctx, recovery, creds: { phone: string; email: string; password: string; otpChannel: OtpChannel }) =>
-      post(
+    submitCredentials: (ctx, recovery, creds) =>
+      call(
         ctx,
-        recoveryPath(recovery, '/credentials'),
-        { phone: creds.phone, email: creds.email, password: creds.password, otpChannel: creds.otpChannel },
-        challengeGuard,
-        recovery,
+        'submitCredentials',
+        {
+          params: onRecovery(recovery),
+          body: { phone: creds.phone, email: creds.email, password: creds.password, otpChannel: creds.otpChannel },
+          recovery,
+        },
+        challengeOf,
       ),
     verifyOtp: (ctx, recovery, challengeId, code) =>
-      post(ctx, challengePath(recovery, challengeId, 'verify'), { code }, otpResultGuard, recovery),
-    resendOtp: (ctx, recovery, challengeId) => post(ctx, challengePath(recovery, challengeId, 'resend'), {}, challengeGuard, recovery),
-    setPassword: (ctx, recovery, password) => post(ctx, recoveryPath(recovery, '/password'), { password }, referenceGuard, recovery),
-    outbox: (ctx) => callBackend(http, policy, { method: 'GET', path: '/v1/training/outbox', headers: headers(ctx), guard: outboxGuard }),
+      call(ctx, 'verifyOtp', { params: onChallenge(recovery, challengeId), body: { code }, recovery }, (a) =>
+        a.status === 'completed' ? { status: 'completed', reference: a.reference } : { status: 'otp-verified' },
+      ),
+    resendOtp: (ctx, recovery, challengeId) =>
+      call(ctx, 'resendOtp', { params: onChallenge(recovery, challengeId), body: {}, recovery }, challengeOf),
+    setPassword: (ctx, recovery, password) =>
+      call(ctx, 'setPassword', { params: onRecovery(recovery), body: { password }, recovery }, (a) => ({ reference: a.reference })),
+    outbox: (ctx) => call(ctx, 'outbox', {}, (a) => a.messages.map(outboxMessageOf)),
   };
 }

@@ -7,12 +7,16 @@
  * - only network errors and 5xx are retried, with exponential backoff and
  *   jitter, honouring Retry-After; a POST is retried only because it carries
  *   an Idempotency-Key, the same on every attempt; 4xx are never retried;
+ * - every answer is checked against resources/openapi.yaml (contract/answers.ts):
+ *   a success or a problem that does not fit its declared schema is
+ *   BACKEND_ERROR, so unexpected values never travel through the core;
  * - nothing is logged and nothing is thrown.
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import { fail, ok, type Result } from '../../src-shared/errors';
+import type { ContractAnswers } from './contract/answers';
+import type { OperationId } from './contract/document';
 import { parseRetryAfter, problemToError } from './problemMapping';
-import type { Guard } from './responseGuards';
 
 export interface RetryPolicy {
   /** Per attempt. */
@@ -29,11 +33,14 @@ export interface RetryPolicy {
 }
 
 export interface CallSpec<T> {
+  /** The contract's operation: its answers are checked against its declared responses. */
+  operationId: OperationId;
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
   body?: unknown;
-  guard: Guard<T>;
+  /** The fields the kiosk uses, taken from an answer that fits the contract. */
+  pick: (answer: never) => T;
 }
 
 type Attempt = { kind: 'response'; response: AxiosResponse<string> } | { kind: 'network' };
@@ -49,7 +56,7 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-async function attempt(http: AxiosInstance, spec: CallSpec<unknown>, timeoutMs: number): Promise<Attempt> {
+async function attempt<T>(http: AxiosInstance, spec: CallSpec<T>, timeoutMs: number): Promise<Attempt> {
   try {
     const response = await http.request<string>({
       method: spec.method,
@@ -70,7 +77,12 @@ function backoff(policy: RetryPolicy, retry: number): number {
   return base / 2 + Math.random() * (base / 2);
 }
 
-export async function callBackend<T>(http: AxiosInstance, policy: RetryPolicy, spec: CallSpec<T>): Promise<Result<T>> {
+export async function callBackend<T>(
+  http: AxiosInstance,
+  policy: RetryPolicy,
+  answers: ContractAnswers,
+  spec: CallSpec<T>,
+): Promise<Result<T>> {
   try {
     const deadline = Date.now() + policy.deadlineMs;
     let lastFailure: Result<T> = fail('BACKEND_UNAVAILABLE');
@@ -82,11 +94,11 @@ export async function callBackend<T>(http: AxiosInstance, policy: RetryPolicy, s
       if (result.kind === 'response') {
         const { status, data, headers } = result.response;
         const body = parseJson(data);
-        if (status >= 200 && status < 300) {
-          const value = spec.guard(body);
-          return value === null ? fail('BACKEND_ERROR') : ok(value);
+        if (status < 500) {
+          if (!answers.fits(spec.operationId, status, body)) return fail('BACKEND_ERROR');
+          if (status >= 200 && status < 300) return ok(spec.pick(body as never));
+          return { ok: false, error: problemToError(body, headers['retry-after']) };
         }
-        if (status < 500) return { ok: false, error: problemToError(body, headers['retry-after']) };
         const retryAfter = parseRetryAfter(headers['retry-after']);
         lastFailure = fail([502, 503, 504].includes(status) ? 'BACKEND_UNAVAILABLE' : 'BACKEND_ERROR', {
           ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),

@@ -5,9 +5,14 @@
  * citizen. An unknown or kiosk-internal code becomes BACKEND_ERROR.
  */
 import type { ErrorCode, KioskError } from '../../src-shared/errors';
+import type { ProblemCode } from './contract/document';
 
-/** Every code a recovery backend may answer with, and the kiosk code it becomes. */
-export const BACKEND_CODE_MAP: Readonly<Record<string, ErrorCode>> = {
+/**
+ * Every code the contract lets a backend answer with (the Problem schema of
+ * resources/openapi.yaml, through the generated types), and the kiosk code it
+ * becomes: a code added to the contract does not compile until it is mapped.
+ */
+const BACKEND_CODE_MAP: Readonly<Record<ProblemCode, ErrorCode>> = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
@@ -56,7 +61,7 @@ export function parseRetryAfter(header: unknown, nowMs: number = Date.now()): nu
 export function problemToError(body: unknown, retryAfterHeader?: unknown): KioskError {
   if (typeof body !== 'object' || body === null) return { code: 'BACKEND_ERROR' };
   const p = body as Record<string, unknown>;
-  const code = typeof p.code === 'string' && Object.hasOwn(BACKEND_CODE_MAP, p.code) ? BACKEND_CODE_MAP[p.code] : undefined;
+  const code = typeof p.code === 'string' && Object.hasOwn(BACKEND_CODE_MAP, p.code) ? BACKEND_CODE_MAP[p.code as ProblemCode] : undefined;
   if (!code) return { code: 'BACKEND_ERROR' };
   const error: KioskError = { code };
   const attemptsRemaining = count(p.attemptsRemaining, MAX_ATTEMPTS);

@@ -7,35 +7,24 @@
  */
 import type { Result } from '../../src-shared/errors';
 import type { ContactPath, OtpChannel, OutboxMessage } from '../../src-shared/contract';
+import type { components } from './contract/openapi';
 
-export interface BackendChallenge {
-  challengeId: string;
-  channel: OtpChannel;
-  destinationMasked: string;
-  /** ISO times from the backend's clock. */
-  expiresAt: string;
-  resendAvailableAt: string;
-  resendsRemaining: number;
-}
+type Schemas = components['schemas'];
 
-/** A recovery in progress on the backend, as main holds it. */
-export interface BackendRecovery {
-  recoveryId: string;
-  /** Bearer token for the recovery's later calls. */
-  recoveryToken: string;
-}
+/** An OTP challenge as the contract's `Challenge`; its times are ISO times from the backend's clock. */
+export type BackendChallenge = Pick<
+  Schemas['Challenge'],
+  'challengeId' | 'channel' | 'destinationMasked' | 'expiresAt' | 'resendAvailableAt' | 'resendsRemaining'
+>;
 
-export interface BackendSignIn {
-  displayName: string;
-}
+/** A recovery in progress on the backend, as main holds it; `recoveryToken` is the bearer of its later calls. */
+export type BackendRecovery = Pick<Schemas['Recovery'], 'recoveryId' | 'recoveryToken'>;
 
-export interface BackendOperator {
-  staffId: string;
-  name: string;
-  operatorToken: string;
-}
+export type BackendSignIn = Pick<Schemas['SignedIn'], 'displayName'>;
 
-export type BackendOtpResult = { status: 'otp-verified' } | { status: 'completed'; reference: string };
+export type BackendOperator = Pick<Schemas['Operator'], 'staffId' | 'name' | 'operatorToken'>;
+
+export type BackendOtpResult = Schemas['OtpResult'];
 
 /** Identifies the calling kiosk (per-kiosk guard) and operator, on every request. */
 export interface CallContext {

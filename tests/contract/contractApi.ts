@@ -5,7 +5,8 @@
  * collected and fail the check that caused them.
  */
 import { randomUUID } from 'node:crypto';
-import type { OpenApiValidator } from './openapiValidator';
+import type { ContractAnswers } from '../../src-main/backend/contract/answers';
+import type { OperationId } from '../../src-main/backend/contract/document';
 
 export interface ApiResponse {
   status: number;
@@ -39,7 +40,7 @@ export class ContractApi {
 
   constructor(
     readonly baseUrl: string,
-    private readonly validator: OpenApiValidator,
+    private readonly validator: ContractAnswers,
   ) {}
 
   /** Sends without validating: for requests the contract does not describe (test controls, garbage). */
@@ -65,13 +66,13 @@ export class ContractApi {
   }
 
   /** Sends and checks the answer against the operation's responses in openapi.yaml. */
-  async call(operationId: string, req: RawRequest): Promise<ApiResponse> {
+  async call(operationId: OperationId, req: RawRequest): Promise<ApiResponse> {
     const res = await this.raw(req);
     this.violations.push(...this.validator.check(operationId, res.status, res.contentType, res.body, res.headers));
     return res;
   }
 
-  private post(operationId: string, path: string, kiosk: string, body: unknown, key: string, token?: string): Promise<ApiResponse> {
+  private post(operationId: OperationId, path: string, kiosk: string, body: unknown, key: string, token?: string): Promise<ApiResponse> {
     return this.call(operationId, {
       method: 'POST',
       path,

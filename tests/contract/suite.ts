@@ -16,7 +16,7 @@ import { signInChecks } from './checks/signInChecks';
 import { ContractApi } from './contractApi';
 import { detectControls, type TestControls } from './controls';
 import { randomKiosk } from './fixtures';
-import { OpenApiValidator } from './openapiValidator';
+import { ContractAnswers } from '../../src-main/backend/contract/answers';
 
 export type { CheckResult, ConformanceCheck } from './checkTypes';
 
@@ -44,7 +44,7 @@ export interface SuiteOptions {
 
 export interface SuiteEnv {
   options: Required<Pick<SuiteOptions, 'baseUrl' | 'kioskLimitPerHour' | 'fuzzRuns'>> & Pick<SuiteOptions, 'operator'>;
-  validator: OpenApiValidator;
+  validator: ContractAnswers;
   controls: TestControls | null;
 }
 
@@ -59,7 +59,7 @@ const NO_CONTROLS: TestControls = new Proxy({} as TestControls, {
 /** Loads the contract and detects the server's test controls, once for many checks. */
 export async function prepareSuite(options: SuiteOptions): Promise<SuiteEnv> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const validator = new OpenApiValidator();
+  const validator = new ContractAnswers();
   const controls = options.testControls === 'off' ? null : await detectControls(new ContractApi(baseUrl, validator));
   const operator = options.operator ?? (controls ? DEMO_OPERATOR : undefined);
   return {

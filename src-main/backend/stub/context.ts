@@ -4,7 +4,7 @@
  */
 import type { Clock } from './clock';
 import type { FaultBook } from './faults';
-import type { RouteId } from './schemas';
+import type { OperationId } from '../contract/document';
 import type { StateStore } from './store';
 
 export interface StubConfig {
@@ -29,6 +29,6 @@ export interface StubContext {
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Names the route for fault injection. */
-    routeId?: RouteId;
+    routeId?: OperationId;
   }
 }

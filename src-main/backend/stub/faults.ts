@@ -7,13 +7,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemBody, PROBLEM_CONTENT_TYPE } from './problem';
-import type { RouteId } from './schemas';
+import type { OperationId } from '../contract/document';
 
 export type FaultKind = 'latency' | 'error' | 'drop';
 export type FaultPhase = 'before' | 'after';
 
 export interface FaultSpec {
-  route: RouteId | '*';
+  route: OperationId | '*';
   kind: FaultKind;
   phase?: FaultPhase;
   /** latency: how long to wait. */
@@ -42,7 +42,7 @@ export class FaultBook {
   }
 
   /** The faults that hit this request, each use counted. */
-  take(route: RouteId, phase: FaultPhase): FaultSpec[] {
+  take(route: OperationId, phase: FaultPhase): FaultSpec[] {
     const hits = this.faults.filter((f) => (f.route === '*' || f.route === route) && (f.phase ?? 'before') === phase);
     for (const hit of hits) if (hit.times !== undefined) hit.times -= 1;
     this.faults = this.faults.filter((f) => f.times === undefined || f.times > 0);
@@ -50,8 +50,8 @@ export class FaultBook {
   }
 }
 
-function routeIdOf(request: FastifyRequest): RouteId | undefined {
-  const config = request.routeOptions.config as { routeId?: RouteId } | undefined;
+function routeIdOf(request: FastifyRequest): OperationId | undefined {
+  const config = request.routeOptions.config as { routeId?: OperationId } | undefined;
   return config?.routeId;
 }
 

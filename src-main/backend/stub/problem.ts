@@ -1,15 +1,16 @@
 /**
  * RFC 9457 problem details as the stub answers them. Every error carries a
- * stable `code` from the kiosk's closed set (src-shared/errors.ts) so that
- * clients never have to interpret human text.
+ * stable `code` of the contract's Problem schema (resources/openapi.yaml, typed
+ * through the generated openapi.d.ts) so that clients never have to interpret
+ * human text; a code the contract does not declare does not compile here.
  */
-import type { ErrorCode } from '../../../src-shared/errors';
+import type { ProblemCode } from '../contract/document';
 
 export interface ProblemBody {
   type: string;
   title: string;
   status: number;
-  code: ErrorCode;
+  code: ProblemCode;
   attemptsRemaining?: number;
   retryAfterSeconds?: number;
   lockedUntil?: string;
@@ -25,7 +26,7 @@ export interface Reply {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Short, fixed English titles: informative for developers, never shown to citizens. */
-const TITLES: Partial<Record<ErrorCode, string>> = {
+const TITLES: Record<ProblemCode, string> = {
   VALIDATION_FAILED: 'The request is not valid',
   INVALID_CREDENTIALS: 'Wrong identifier or password',
   ACCOUNT_LOCKED: 'The account is locked for a while',
@@ -46,13 +47,13 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
 };
 
 export function problemBody(
-  code: ErrorCode,
+  code: ProblemCode,
   status: number,
   extra: Pick<ProblemBody, 'attemptsRemaining' | 'retryAfterSeconds' | 'lockedUntil' | 'field'> = {},
 ): ProblemBody {
   return {
     type: `urn:pulih:problem:${code}`,
-    title: TITLES[code] ?? 'Error',
+    title: TITLES[code],
     status,
     code,
     ...extra,
@@ -60,7 +61,7 @@ export function problemBody(
 }
 
 export function problem(
-  code: ErrorCode,
+  code: ProblemCode,
   status: number,
   extra: Pick<ProblemBody, 'attemptsRemaining' | 'retryAfterSeconds' | 'lockedUntil' | 'field'> = {},
 ): Reply {

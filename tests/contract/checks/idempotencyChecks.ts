@@ -1,6 +1,7 @@
 /** Every state-changing request carries an Idempotency-Key; a repeat has no second effect. */
 import assert from 'node:assert/strict';
 import type { ConformanceCheck } from '../checkTypes';
+import type { OperationId } from '../../../src-main/backend/contract/document';
 import { newKey } from '../contractApi';
 import { maskedPhone, newCitizen, randomNik } from '../fixtures';
 import { expectProblem, expectStatus } from './expectations';
@@ -8,7 +9,7 @@ import { expectProblem, expectStatus } from './expectations';
 const guess = (nik: string) => ({ nik, fullName: 'NAMA SALAH', motherMaidenName: 'IBU SALAH' });
 
 /** Each POST operation and a valid body for it (recovery ids made up: the key check comes first). */
-const POSTS: { operationId: string; path: string; body: unknown }[] = [
+const POSTS: { operationId: OperationId; path: string; body: unknown }[] = [
   { operationId: 'signIn', path: '/v1/auth/sign-in', body: { identifier: 'tidak.ada@example.com', password: 'Salah#2024x' } },
   { operationId: 'operatorSignIn', path: '/v1/operators/sign-in', body: { staffId: 'PTGX99', pin: '13579246' } },
   { operationId: 'startByPhone', path: '/v1/recoveries/phone', body: { phone: '+6281299990001' } },

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { OperationId } from '../../../src-main/backend/contract/document';
 import type { CheckContext, ConformanceCheck } from '../checkTypes';
 import { newKey, type RawRequest } from '../contractApi';
 import { randomNik } from '../fixtures';
@@ -15,7 +16,7 @@ const FAKE_RECOVERY = '/v1/recoveries/rcv_AAAAAAAAAAAAAAAA';
 const FAKE_CHALLENGE = `${FAKE_RECOVERY}/challenges/otp_AAAAAAAAAAAAAAAA`;
 
 /** Every POST of the contract with a valid body, to be broken one way or another. */
-function targets(nik: string): { operationId: string; path: string; valid: Record<string, unknown> }[] {
+function targets(nik: string): { operationId: OperationId; path: string; valid: Record<string, unknown> }[] {
   return [
     { operationId: 'signIn', path: '/v1/auth/sign-in', valid: { identifier: 'tidak.ada@example.com', password: 'Salah#2024x' } },
     { operationId: 'operatorSignIn', path: '/v1/operators/sign-in', valid: { staffId: 'PTGX99', pin: '13579246' } },
@@ -48,7 +49,7 @@ function headers(kiosk: string): Record<string, string> {
   return { 'x-kiosk-id': kiosk, 'idempotency-key': newKey(), authorization: `Bearer ${'A'.repeat(43)}` };
 }
 
-async function expect4xx(ctx: CheckContext, operationId: string, req: RawRequest, what: string): Promise<void> {
+async function expect4xx(ctx: CheckContext, operationId: OperationId, req: RawRequest, what: string): Promise<void> {
   const res = await ctx.api.call(operationId, req);
   assert.ok(res.status >= 400 && res.status < 500, `${what}: expected 4xx, got ${res.status}`);
   assert.match(res.contentType, /^application\/problem\+json/, `${what}: problem+json`);

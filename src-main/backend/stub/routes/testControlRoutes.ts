@@ -6,29 +6,74 @@
  * time-dependent checks (docs/backend.md).
  */
 import type { FastifyInstance } from 'fastify';
+import { contractDocument, contractOperations } from '../../contract/document';
 import { accountFrom, type DemoCitizen } from '../demoData';
 import { isAdjustable } from '../clock';
 import type { StubContext } from '../context';
 import type { FaultSpec } from '../faults';
 import { sendReply } from '../handler';
 import { problem, toIso } from '../problem';
-import { TEST_SCHEMAS } from '../schemas';
 import { sha256 } from '../secrets';
 import { findAccountByEmail, findAccountByPhone } from '../state';
 
 /** A fresh account, given as the demo citizens are. */
 type AccountBody = DemoCitizen;
 
+/** A request field as the contract defines it (resources/openapi.yaml), so test accounts obey the same rules. */
+function contractField(schema: string, field: string): Record<string, unknown> {
+  const properties = contractDocument().components.schemas[schema]?.properties as Record<string, Record<string, unknown>> | undefined;
+  const found = properties?.[field];
+  if (!found) throw new Error(`openapi.yaml: ${schema}.${field} missing`);
+  return found;
+}
+
+function strictObject(properties: Record<string, unknown>, required: string[] = Object.keys(properties)) {
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+/** Bodies of the test controls (not part of the contract: a real backend's test environment has its own). */
+function testSchemas() {
+  return {
+    clockAdvance: strictObject({ ms: { type: 'integer', minimum: 0, maximum: 400 * 24 * 60 * 60_000 } }),
+    fault: strictObject(
+      {
+        route: { type: 'string', enum: [...contractOperations().keys(), '*'] },
+        kind: { type: 'string', enum: ['latency', 'error', 'drop'] },
+        phase: { type: 'string', enum: ['before', 'after'] },
+        latencyMs: { type: 'integer', minimum: 0, maximum: 120_000 },
+        status: { type: 'integer', minimum: 500, maximum: 599 },
+        retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
+        times: { type: 'integer', minimum: 1, maximum: 10_000 },
+      },
+      ['route', 'kind'],
+    ),
+    account: strictObject({
+      nik: contractField('VerifyIdentityRequest', 'nik'),
+      fullName: contractField('VerifyIdentityRequest', 'fullName'),
+      motherMaidenName: contractField('VerifyIdentityRequest', 'motherMaidenName'),
+      phone: contractField('StartByPhoneRequest', 'phone'),
+      email: contractField('StartByEmailRequest', 'email'),
+      password: contractField('SetPasswordRequest', 'password'),
+    }),
+    config: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { kioskIdentityLimitPerHour: { type: 'integer', minimum: 1, maximum: 100_000 } },
+    },
+  };
+}
+
 export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext): void {
+  const schemas = testSchemas();
   app.get('/__test/clock', async () => ({ now: toIso(ctx.clock.now()) }));
 
-  app.post<{ Body: { ms: number } }>('/__test/clock/advance', { schema: { body: TEST_SCHEMAS.clockAdvance } }, async (req, reply) => {
+  app.post<{ Body: { ms: number } }>('/__test/clock/advance', { schema: { body: schemas.clockAdvance } }, async (req, reply) => {
     if (!isAdjustable(ctx.clock)) return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'clock' }));
     ctx.clock.advance(req.body.ms);
     return { now: toIso(ctx.clock.now()) };
   });
 
-  app.post<{ Body: FaultSpec }>('/__test/faults', { schema: { body: TEST_SCHEMAS.fault } }, async (req, reply) => {
+  app.post<{ Body: FaultSpec }>('/__test/faults', { schema: { body: schemas.fault } }, async (req, reply) => {
     ctx.faults.add(req.body);
     return reply.code(201).send({ faults: ctx.faults.list() });
   });
@@ -38,7 +83,7 @@ export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext
     return reply.code(204).send();
   });
 
-  app.post<{ Body: AccountBody }>('/__test/accounts', { schema: { body: TEST_SCHEMAS.account } }, async (req, reply) => {
+  app.post<{ Body: AccountBody }>('/__test/accounts', { schema: { body: schemas.account } }, async (req, reply) => {
     const state = ctx.store.state;
     let account;
     try {
@@ -54,7 +99,7 @@ export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext
     return reply.code(201).send({ accountId: account.id });
   });
 
-  app.put<{ Body: { kioskIdentityLimitPerHour?: number } }>('/__test/config', { schema: { body: TEST_SCHEMAS.config } }, async (req) => {
+  app.put<{ Body: { kioskIdentityLimitPerHour?: number } }>('/__test/config', { schema: { body: schemas.config } }, async (req) => {
     if (req.body.kioskIdentityLimitPerHour !== undefined) ctx.config.kioskIdentityLimitPerHour = req.body.kioskIdentityLimitPerHour;
     return { kioskIdentityLimitPerHour: ctx.config.kioskIdentityLimitPerHour };
   });

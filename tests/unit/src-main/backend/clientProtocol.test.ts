@@ -25,9 +25,13 @@ let client: BackendClient;
 const ctx = { kioskId: 'KIOSK-A', operatorToken: 'op-token-0123456789abcdef' };
 const recovery = { recoveryId: 'rcv_AAAAAAAAAAAAAAAA', recoveryToken: 'tok_0123456789abcdefghij' };
 
-function problemJson(body: Record<string, unknown>, status: number): { status: number; body: string; headers: Record<string, string> } {
+/** A problem as the contract shapes it (type, title, status, code), plus `extra`. */
+function problemJson(extra: Record<string, unknown>, status: number): { status: number; body: string; headers: Record<string, string> } {
+  const body = { type: `urn:pulih:problem:${String(extra.code)}`, title: 'Error', status, ...extra };
   return { status, body: JSON.stringify(body), headers: { 'content-type': 'application/problem+json' } };
 }
+
+const SIGNED_IN = JSON.stringify({ displayName: 'S*** R***', sessionToken: 'session-0123456789abcdef' });
 
 beforeEach(async () => {
   seen = [];
@@ -77,8 +81,8 @@ describe('client protocol', () => {
 
   it('a new call gets a new Idempotency-Key', async () => {
     script = [
-      { status: 200, body: JSON.stringify({ displayName: 'S*** R***' }) },
-      { status: 200, body: JSON.stringify({ displayName: 'S*** R***' }) },
+      { status: 200, body: SIGNED_IN },
+      { status: 200, body: SIGNED_IN },
     ];
     await client.signIn(ctx, '+6281234562797', 'x');
     await client.signIn(ctx, '+6281234562797', 'x');
@@ -88,7 +92,7 @@ describe('client protocol', () => {
   it('never retries a 4xx, and keeps only the typed fields of the problem', async () => {
     script = [
       problemJson(
-        { type: 'x', title: 'Password salah untuk SITI RAHAYU', detail: 'raw text', code: 'INVALID_CREDENTIALS', attemptsRemaining: 3, extra: 'leak' },
+        { title: 'Password salah untuk SITI RAHAYU', detail: 'raw text', code: 'INVALID_CREDENTIALS', attemptsRemaining: 3, extra: 'leak' },
         401,
       ),
     ];
@@ -105,6 +109,19 @@ describe('client protocol', () => {
       error: { code: 'RESEND_COOLDOWN', retryAfterSeconds: 42 },
     });
     expect(seen).toHaveLength(1);
+  });
+
+  it('a problem the contract does not declare for that answer is BACKEND_ERROR', async () => {
+    script = [
+      problemJson({ code: 'OTP_INVALID', attemptsRemaining: 2 }, 401),
+      { status: 401, body: JSON.stringify({ code: 'INVALID_CREDENTIALS' }), headers: { 'content-type': 'application/problem+json' } },
+      problemJson({ code: 'INVALID_CREDENTIALS', status: 400 }, 401),
+      problemJson({ code: 'INVALID_CREDENTIALS' }, 418),
+    ];
+    for (let i = 0; i < 4; i += 1) {
+      expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: false, error: { code: 'BACKEND_ERROR' } });
+    }
+    expect(seen).toHaveLength(4);
   });
 
   it('maps unknown, kiosk-only and missing codes to BACKEND_ERROR', async () => {
@@ -130,7 +147,7 @@ describe('client protocol', () => {
   });
 
   it('returns only the fields it checked from a 2xx', async () => {
-    script = [{ status: 200, body: JSON.stringify({ displayName: 'S*** R***', sessionToken: 'secret', debug: 'x' }) }];
+    script = [{ status: 200, body: JSON.stringify({ displayName: 'S*** R***', sessionToken: 'session-0123456789abcdef', debug: 'x' }) }];
     expect(await client.signIn(ctx, 'a@b.co', 'x')).toEqual({ ok: true, value: { displayName: 'S*** R***' } });
   });
 

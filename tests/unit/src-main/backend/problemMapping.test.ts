@@ -1,14 +1,14 @@
 /** Every backend code maps to a typed error; nothing else of a problem body crosses. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKEND_CODE_MAP, parseRetryAfter, problemToError } from '../../../../src-main/backend/problemMapping';
+import { contractDocument } from '../../../../src-main/backend/contract/document';
+import { parseRetryAfter, problemToError } from '../../../../src-main/backend/problemMapping';
 import { ERROR_CODES, isErrorCode } from '../../../../src-shared/errors';
-import { loadOpenApi } from '../../../contract/openapiValidator';
 
 describe('problemToError', () => {
   it('maps every code the contract declares to the kiosk code of the same name', () => {
-    const declared = (loadOpenApi().components.schemas.Problem as { properties: { code: { enum: string[] } } }).properties.code.enum;
-    expect(Object.keys(BACKEND_CODE_MAP).sort()).toEqual([...declared].sort());
+    const declared = (contractDocument().components.schemas.Problem as { properties: { code: { enum: string[] } } }).properties.code.enum;
+    expect(declared.length).toBeGreaterThan(10);
     for (const code of declared) expect(problemToError({ code }).code).toBe(code);
   });
 

@@ -1,0 +1,913 @@
+/**
+ * Generated from resources/openapi.yaml by scripts/contract-types.mjs
+ * (openapi-typescript). Do not edit: change the YAML, then run
+ * `npm run contract:types`. `npm run lint` fails when this file is stale.
+ */
+
+export interface paths {
+    "/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Citizen sign-in with e-mail or phone and password.
+         * @description 5 wrong passwords lock the account for 15 minutes (DESIGN.md §3). Unknown identifiers get the same answers.
+         */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a sign-in session is still valid.
+         * @description Not used by the kiosk; it makes "every session revoked after a recovery" observable to the conformance suite.
+         */
+        get: operations["session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operators/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Counter staff sign-in at the start of a shift (assisted mode). */
+        post: operations["operatorSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a recovery with the registered phone number (OTP by SMS).
+         * @description Answers the same (status and body shape, masked destination derived from the submitted number) whether or not the number is registered.
+         */
+        post: operations["startByPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a recovery with the registered e-mail address (OTP by e-mail).
+         * @description Answers the same whether or not the address is registered.
+         */
+        post: operations["startByEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a recovery by verifying identity (NIK, full name, mother's maiden name).
+         * @description Names are compared after Unicode NFKC, upper-casing and collapsing
+         *     spaces. At most 3 tries per NIK in any rolling 24 hours across all
+         *     kiosks, every try counting; the answer never says which field was
+         *     wrong. At most 30 verifications per kiosk per hour (configurable).
+         */
+        post: operations["verifyIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/{recoveryId}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Identity path - new phone, new e-mail, new password, and the OTP channel.
+         * @description Once per recovery. The OTP goes to the NEW phone (sms) or the NEW e-mail (email); nothing changes until it is verified.
+         */
+        post: operations["submitCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/{recoveryId}/challenges/{challengeId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the OTP code.
+         * @description Codes are valid 5 minutes and single use; 5 wrong entries void the
+         *     challenge. On the identity path a right code completes the recovery
+         *     (`completed` with a reference); on the phone and e-mail paths it
+         *     allows setting a new password (`otp-verified`).
+         */
+        post: operations["verifyOtp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/{recoveryId}/challenges/{challengeId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new code.
+         * @description After a 60 s cooldown, at most 3 times; the previous code stops working and the count of wrong entries is kept.
+         */
+        post: operations["resendOtp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recoveries/{recoveryId}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Phone and e-mail paths - the new password, after the OTP was verified.
+         * @description Completes the recovery - every session revoked, a notice to the old phone and e-mail.
+         */
+        post: operations["setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/training/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training only - the SMS and e-mails the stub "sent", oldest first.
+         * @description The simulated phone and inbox of a training kiosk; OTP codes are in the bodies by design. A real backend does not offer it.
+         */
+        get: operations["outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        SignInRequest: {
+            identifier: string;
+            password: string;
+        };
+        OperatorSignInRequest: {
+            staffId: string;
+            pin: string;
+        };
+        StartByPhoneRequest: {
+            phone: string;
+        };
+        StartByEmailRequest: {
+            email: string;
+        };
+        VerifyIdentityRequest: {
+            nik: string;
+            fullName: string;
+            motherMaidenName: string;
+        };
+        SubmitCredentialsRequest: {
+            phone: string;
+            email: string;
+            password: string;
+            /** @enum {string} */
+            otpChannel: "sms" | "email";
+        };
+        VerifyOtpRequest: {
+            code: string;
+        };
+        ResendOtpRequest: Record<string, never>;
+        SetPasswordRequest: {
+            password: string;
+        };
+        SignedIn: {
+            /** @description Masked, e.g. `S*** R***`. */
+            displayName: string;
+            sessionToken: string;
+        };
+        Session: {
+            displayName: string;
+        };
+        Operator: {
+            staffId: string;
+            name: string;
+            operatorToken: string;
+        };
+        Recovery: {
+            recoveryId: string;
+            recoveryToken: string;
+        };
+        Challenge: {
+            challengeId: string;
+            /** @enum {string} */
+            channel: "sms" | "email";
+            /** @description `08*****2797` (first 2 + five asterisks + last 4) or `s***@example.com`, derived from what was submitted. */
+            destinationMasked: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            resendAvailableAt: string;
+            resendsRemaining: number;
+        };
+        RecoveryStarted: components["schemas"]["Recovery"] & {
+            challenge: components["schemas"]["Challenge"];
+        };
+        OtpResult: {
+            /** @constant */
+            status: "otp-verified";
+        } | {
+            /** @constant */
+            status: "completed";
+            reference: components["schemas"]["Reference"];
+        };
+        /** @description Quoted by the citizen at the counter; grants nothing. */
+        Reference: string;
+        Completed: {
+            reference: components["schemas"]["Reference"];
+        };
+        OutboxMessage: {
+            id: string;
+            /** @enum {string} */
+            channel: "sms" | "email";
+            toMasked: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description E-mail only. */
+            subject?: string;
+            body: string;
+        };
+        Outbox: {
+            messages: components["schemas"]["OutboxMessage"][];
+        };
+        /** @description RFC 9457 problem details with the kiosk's stable `code`. */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            /** @enum {string} */
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "OPERATOR_INVALID" | "OPERATOR_REQUIRED" | "IDENTITY_MISMATCH" | "IDENTITY_LOCKED" | "KIOSK_RATE_LIMITED" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_VOIDED" | "RESEND_COOLDOWN" | "RESEND_LIMIT" | "PASSWORD_REJECTED" | "SESSION_INVALID" | "BACKEND_UNAVAILABLE" | "BACKEND_ERROR";
+            attemptsRemaining?: number;
+            retryAfterSeconds?: number;
+            /** Format: date-time */
+            lockedUntil?: string;
+            field?: string;
+        };
+    };
+    responses: {
+        /** @description The request does not match the contract (schema, headers, malformed JSON); `field` when known. Nothing changed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Idempotency-Key was already used for a different request (`field` = Idempotency-Key). */
+        IdempotencyConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The recovery is not at the step this call needs, or the challenge is not its own (SESSION_INVALID); a new phone or e-mail belongs to another account, or an Idempotency-Key was reused (VALIDATION_FAILED). */
+        StepConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such recovery or session, a wrong token, another kiosk's recovery, or it lapsed. */
+        SessionInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The password breaks the policy (the five rules, personal data, a common password). */
+        PasswordRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over the limit (16 KB on the stub). */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Only application/json bodies are accepted. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The service failed or is unavailable; safe to retry with the same Idempotency-Key, honouring `Retry-After`. */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        KioskId: string;
+        /** @description Fresh for each intended action, the same on every retry of it. */
+        IdempotencyKey: string;
+        /** @description The signed-in operator (assisted mode), for attribution. */
+        OperatorToken: string;
+        RecoveryId: string;
+        ChallengeId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Seconds before trying again. */
+        RetryAfter: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    signIn: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong identifier or password; `attemptsRemaining` before the lock. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Locked; `lockedUntil` says until when. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    session: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SessionInvalid"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    operatorSignIn: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorSignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; `operatorToken` goes in `X-Operator-Token` on later calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Operator"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong staff id or PIN. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    startByPhone: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartByPhoneRequest"];
+            };
+        };
+        responses: {
+            /** @description A recovery and its OTP challenge. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryStarted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    startByEmail: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartByEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description A recovery and its OTP challenge. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryStarted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    verifyIdentity: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyIdentityRequest"];
+            };
+        };
+        responses: {
+            /** @description Identity verified; the recovery continues with new credentials. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recovery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The data do not match (which field is never said); `attemptsRemaining`, and `lockedUntil` when none remain. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tries left for this NIK; `lockedUntil`. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This kiosk reached its hourly cap; `retryAfterSeconds` and a `Retry-After` header. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    submitCredentials: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path: {
+                recoveryId: components["parameters"]["RecoveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitCredentialsRequest"];
+            };
+        };
+        responses: {
+            /** @description The OTP challenge to the new contact. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SessionInvalid"];
+            409: components["responses"]["StepConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["PasswordRejected"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    verifyOtp: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path: {
+                recoveryId: components["parameters"]["RecoveryId"];
+                challengeId: components["parameters"]["ChallengeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyOtpRequest"];
+            };
+        };
+        responses: {
+            /** @description The code was right. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtpResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SessionInvalid"];
+            409: components["responses"]["StepConflict"];
+            /** @description The code expired (OTP_EXPIRED) or the challenge is void (OTP_VOIDED, `attemptsRemaining` 0). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Wrong code; `attemptsRemaining`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    resendOtp: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path: {
+                recoveryId: components["parameters"]["RecoveryId"];
+                challengeId: components["parameters"]["ChallengeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendOtpRequest"];
+            };
+        };
+        responses: {
+            /** @description The challenge with its new code sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SessionInvalid"];
+            /** @description No resends left (RESEND_LIMIT), not this recovery's challenge (SESSION_INVALID) or an Idempotency-Key reused (VALIDATION_FAILED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The challenge is void or used. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too early; `retryAfterSeconds` and a `Retry-After` header. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    setPassword: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description The signed-in operator (assisted mode), for attribution. */
+                "X-Operator-Token"?: components["parameters"]["OperatorToken"];
+            };
+            path: {
+                recoveryId: components["parameters"]["RecoveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Recovered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SessionInvalid"];
+            409: components["responses"]["StepConflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["PasswordRejected"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    outbox: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+}

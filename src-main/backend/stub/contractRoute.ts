@@ -1,0 +1,69 @@
+/**
+ * Mounts a stub route as resources/openapi.yaml declares it: the method and
+ * path of its operation, and Fastify validation of the body, the headers and
+ * the path parameters with the contract's own schemas (read from the file,
+ * not copied), so bad input is answered 400 before any rule runs. A change
+ * to a request in the YAML reaches the stub with no edit here.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import {
+  bearerTokenPattern,
+  contractOperation,
+  type OperationId,
+  type PathParamsOf,
+  type RequestBodyOf,
+} from '../contract/document';
+
+type Json = Record<string, unknown>;
+
+/** What a route's handler is given: the operation's body and path parameters as the contract types them. */
+export interface ContractRequest<O extends OperationId> {
+  Body: RequestBodyOf<O>;
+  Params: PathParamsOf<O>;
+}
+
+function objectOf(entries: { name: string; required: boolean; schema: Json }[], extra: Json = {}): Json {
+  return {
+    type: 'object',
+    ...extra,
+    required: entries.filter((e) => e.required).map((e) => e.name),
+    properties: Object.fromEntries(entries.map((e) => [e.name, e.schema])),
+  };
+}
+
+/** Fastify's schema of one operation: headers (names lower-cased, as Node gives them), params, body. */
+export function requestSchemaOf(id: OperationId): FastifySchema {
+  const op = contractOperation(id);
+  const headers = op.parameters.filter((p) => p.in === 'header').map((p) => ({ ...p, name: p.name.toLowerCase() }));
+  // Every security scheme of the contract is an http bearer token in Authorization.
+  for (const scheme of op.security) {
+    headers.push({
+      name: 'authorization',
+      in: 'header',
+      required: true,
+      schema: { type: 'string', pattern: `^Bearer ${bearerTokenPattern(scheme).replace(/^\^/, '')}` },
+    });
+  }
+  const params = op.parameters.filter((p) => p.in === 'path');
+  return {
+    headers: objectOf(headers),
+    ...(params.length > 0 ? { params: objectOf(params, { additionalProperties: false }) } : {}),
+    ...(op.requestBody ? { body: op.requestBody } : {}),
+  };
+}
+
+/** Registers `handler` for the contract's operation `id`. */
+export function contractRoute<O extends OperationId>(
+  app: FastifyInstance,
+  id: O,
+  handler: (request: FastifyRequest<ContractRequest<O>>, reply: FastifyReply) => Promise<FastifyReply>,
+): void {
+  const op = contractOperation(id);
+  app.route<ContractRequest<O>>({
+    method: op.method,
+    url: op.path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1'),
+    schema: requestSchemaOf(id),
+    config: { routeId: id },
+    handler,
+  });
+}
