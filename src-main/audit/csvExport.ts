@@ -8,15 +8,36 @@
  * an error naming it — a supervisor never gets a tampered row looking
  * genuine. The chain across lines is not checked here: run verify for that.
  * A torn last line (an interrupted, unacknowledged write) is skipped.
+ *
+ * CSV per RFC 4180 (csv-stringify): CRLF line ends; a cell with a comma,
+ * quote, CR or LF is quoted and its quotes doubled. Formula-injection guard:
+ * a text cell starting with `=`, `+`, `-`, `@`, tab or CR (or a full-width
+ * `＝＋－＠`) gets a leading `'` so spreadsheets show it instead of
+ * evaluating it; numbers are written as they are.
  */
 import { join } from 'node:path';
-import { canonicalJson } from './canonicalJson';
-import { csvRow } from './csv';
+import { stringify, type Options } from 'csv-stringify/sync';
 import { dayOfAuditFile, isDay, listAuditFiles, readLines } from './files';
-import { parseRecordLine, RECORD_FIELDS, type AuditRecord } from './record';
+import { canonicalJson, parseRecordLine, RECORD_FIELDS, type AuditRecord } from './record';
 
 /** The CSV has one column per record field, in the record's reading order. */
 export const CSV_COLUMNS = RECORD_FIELDS;
+
+export type CsvValue = string | number | boolean | undefined;
+
+const CSV_OPTIONS: Options = {
+  record_delimiter: 'windows',
+  // also quote a lone CR or LF (csv-stringify stops doing so once record_delimiter is set)
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  // `true`/`false`, not csv-stringify's default `1`/empty
+  cast: { boolean: (value) => String(value) },
+};
+
+/** Rows as CSV text, each CRLF-terminated; `undefined` is an empty cell. */
+export function csvText(rows: readonly (readonly CsvValue[])[]): string {
+  return stringify(rows as unknown[], CSV_OPTIONS);
+}
 
 /** A line that could not be exported. */
 export class AuditExportError extends Error {
@@ -55,23 +76,20 @@ export async function collectRecords(dir: string, from: string, to: string): Pro
 
 /** Header plus one row per record. */
 export function recordsToCsv(records: readonly AuditRecord[]): string {
-  const rows = [csvRow(CSV_COLUMNS)];
-  for (const record of records) {
-    rows.push(
-      csvRow([
-        record.seq,
-        record.time,
-        record.kioskId,
-        record.operatorId,
-        record.sessionId,
-        record.event,
-        record.outcome,
-        record.subject,
-        record.detail === undefined ? undefined : canonicalJson(record.detail),
-        record.prevHash,
-        record.hash,
-      ]),
-    );
-  }
-  return rows.join('');
+  return csvText([
+    CSV_COLUMNS,
+    ...records.map((record) => [
+      record.seq,
+      record.time,
+      record.kioskId,
+      record.operatorId,
+      record.sessionId,
+      record.event,
+      record.outcome,
+      record.subject,
+      record.detail === undefined ? undefined : canonicalJson(record.detail),
+      record.prevHash,
+      record.hash,
+    ]),
+  ]);
 }

@@ -1,8 +1,9 @@
 /**
  * One audit record and its line in the log (docs/architecture.md §6).
  *
- * Line format — the canonical JSON (see canonicalJson.ts) of the record
- * without `hash`, with the `hash` member appended as the last member:
+ * Line format — the canonical JSON (RFC 8785, JCS; see `canonicalJson`) of
+ * the record without `hash`, with the `hash` member appended as the last
+ * member:
  *
  *     {"detail":{…},"event":"otp.sent",…,"time":"2025-01-02T03:04:05.678Z","hash":"<64 hex>"}\n
  *
@@ -11,10 +12,16 @@
  * `prevHash` is the previous record's `hash` (GENESIS_HASH for seq 1). Any
  * JSON tool reads a line as an ordinary object; a verifier in another
  * language recomputes the hash by dropping `hash` and re-serialising
- * canonically (RFC 8785 for these value types).
+ * canonically with any RFC 8785 implementation.
+ *
+ * Logs written before the switch to the `canonicalize` package (a
+ * hand-written serialiser: keys sorted by UTF-16 code units, `JSON.stringify`
+ * for strings and numbers) are byte-identical for every value a record may
+ * hold, so there is one line format and no version marker;
+ * tests/unit/src-main/audit/fixtures/legacy-log is such a log.
  */
 import { hash as digest } from 'node:crypto';
-import { canonicalJson } from './canonicalJson';
+import canonicalize from 'canonicalize';
 import type { AuditOutcome } from './types';
 
 /** `prevHash` of the first record of a log. */
@@ -69,6 +76,17 @@ export const RECORD_FIELDS = [
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS);
 
+/**
+ * The RFC 8785 (JCS) text of a record body or detail. Throws for what JCS
+ * cannot represent (a lone surrogate, a non-finite number); the sanitiser
+ * keeps both out of every record the log writes.
+ */
+export function canonicalJson(value: UnsealedRecord | AuditDetail): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('value has no canonical JSON text');
+  return text;
+}
+
 /** SHA-256 in lower-case hex. */
 export function sha256Hex(data: string | Uint8Array): string {
   return digest('sha256', data, 'hex');
@@ -76,7 +94,7 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** Computes `hash` and the line (with its trailing `\n`) for a record. */
 export function sealRecord(unsealed: UnsealedRecord): { record: AuditRecord; line: string } {
-  const body = canonicalJson({ ...unsealed });
+  const body = canonicalJson(unsealed);
   const hash = sha256Hex(body);
   return { record: { ...unsealed, hash }, line: `${body.slice(0, -1)}${HASH_MEMBER_PREFIX}${hash}"}\n` };
 }
@@ -100,7 +118,13 @@ export function parseRecordLine(text: string): ParsedLine {
   if (shapeProblem !== undefined) return { ok: false, reason: 'parse', message: shapeProblem };
   const record = value as AuditRecord;
   const { hash, ...unsealed } = record;
-  const body = canonicalJson({ ...unsealed });
+  let body: string;
+  try {
+    body = canonicalJson(unsealed);
+  } catch (error) {
+    // only a lone surrogate (`"\ud800"`) gets here: no writer ever sealed one
+    return { ok: false, reason: 'parse', message: `not representable as canonical JSON (${(error as Error).message})` };
+  }
   if (`${body.slice(0, -1)}${HASH_MEMBER_PREFIX}${hash}"}` !== text) {
     return { ok: false, reason: 'hash-mismatch', message: 'line is not in canonical form' };
   }

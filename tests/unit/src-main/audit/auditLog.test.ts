@@ -1,8 +1,7 @@
 import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../src-main/audit/canonicalJson';
-import { GENESIS_HASH, sha256Hex } from '../../../../src-main/audit/record';
+import { canonicalJson, GENESIS_HASH, sha256Hex } from '../../../../src-main/audit/record';
 import { verifyAuditDir } from '../../../../src-main/audit/verify';
 import {
   allRecords,

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '../../../../src-main/audit/csv';
-import { AuditExportError, CSV_COLUMNS, exportCsv } from '../../../../src-main/audit/csvExport';
+import {
+  AuditExportError,
+  CSV_COLUMNS,
+  csvText,
+  exportCsv,
+  recordsToCsv,
+  type CsvValue,
+} from '../../../../src-main/audit/csvExport';
+import { GENESIS_HASH, type AuditRecord } from '../../../../src-main/audit/record';
 import { appendSamples, auditFiles, fakeClock, fileLines, openTestLog, tempRoot, writeLines } from './helpers';
 
 /** Splits RFC 4180 text into rows of cells (enough for the tests: handles quotes, doubled quotes, CRLF). */
@@ -35,17 +42,64 @@ function parseCsv(text: string): string[][] {
 
 describe('CSV', () => {
   it('quotes per RFC 4180 and guards against formula injection', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+SUM(A1)')).toBe("'+SUM(A1)");
-    expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('@cmd')).toBe("'@cmd");
-    expect(csvCell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
-    expect(csvCell(-5)).toBe('-5');
-    expect(csvCell(undefined)).toBe('');
-    expect(csvRow(['a', 1, undefined, true])).toBe('a,1,,true\r\n');
+    const cell = (value: CsvValue): string => csvText([[value]]).slice(0, -2);
+    expect(cell('plain')).toBe('plain');
+    expect(cell('')).toBe('');
+    expect(cell('a,b')).toBe('"a,b"');
+    expect(cell('say "hi"')).toBe('"say ""hi"""');
+    expect(cell('line\r\nbreak')).toBe('"line\r\nbreak"');
+    expect(cell('lone\nLF')).toBe('"lone\nLF"');
+    expect(cell('lone\rCR')).toBe('"lone\rCR"');
+    expect(cell('=1+1')).toBe("'=1+1");
+    expect(cell('+SUM(A1)')).toBe("'+SUM(A1)");
+    expect(cell('-2+3')).toBe("'-2+3");
+    expect(cell('@cmd')).toBe("'@cmd");
+    expect(cell('\tx')).toBe("'\tx");
+    expect(cell('\rx')).toBe('"\'\rx"');
+    expect(cell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
+    expect(cell('a=b')).toBe('a=b');
+    expect(cell('SITI RAHAYU — Ñ 😀')).toBe('SITI RAHAYU — Ñ 😀');
+    expect(cell(-5)).toBe('-5');
+    expect(cell(1.5)).toBe('1.5');
+    expect(cell(undefined)).toBe('');
+    expect(csvText([['a', 1, undefined, true, false]])).toBe('a,1,,true,false\r\n');
+    expect(csvText([['h1', 'h2'], ['x', 'y']])).toBe('h1,h2\r\nx,y\r\n');
+  });
+
+  it('guards every text column of a record row and writes detail as canonical JSON', () => {
+    const record: AuditRecord = {
+      seq: 7,
+      time: '2025-03-05T01:02:03.004Z',
+      kioskId: '=KIOSK',
+      operatorId: '@op',
+      sessionId: '-s',
+      event: '+event',
+      outcome: 'failure',
+      subject: '\t08*****2797',
+      detail: { z: 'a,b', a: -1, m: true },
+      prevHash: GENESIS_HASH,
+      hash: 'f'.repeat(64),
+    };
+    const { operatorId: _operatorId, subject: _subject, detail: _detail, ...bare } = record;
+    const csv = recordsToCsv([record, { ...bare, seq: 8 }]);
+    const [header, first, second] = parseCsv(csv);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(first).toEqual([
+      '7',
+      '2025-03-05T01:02:03.004Z',
+      "'=KIOSK",
+      "'@op",
+      "'-s",
+      "'+event",
+      'failure',
+      "'\t08*****2797",
+      '{"a":-1,"m":true,"z":"a,b"}',
+      GENESIS_HASH,
+      'f'.repeat(64),
+    ]);
+    expect([second?.[0], second?.[3], second?.[7], second?.[8]]).toEqual(['8', '', '', '']);
+    expect(csv.split('\r\n')).toHaveLength(4);
+    expect(recordsToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });
 
   it('exports the records of the days in range, one row each, with injection guarded', async () => {
