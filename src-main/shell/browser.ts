@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openKioskAudit } from './openAudit';
 import { ConfigError, loadConfig } from '../core/config';
 import { startBrowserBridge } from './browserBridge';
+import { DataFolderInUseError } from './dataFolderLock';
 import { browserDataDir } from './dataDir';
 import { chromiumFlags, findChromium } from './findChromium';
 import { formatReadyLine } from './readyLine';
@@ -101,6 +102,11 @@ main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(`Pulih cannot start: config ${err.message}`);
     process.exit(78);
+  }
+  if (err instanceof DataFolderInUseError) {
+    // The other kiosk keeps serving; this one never touched the folder (sysexits EX_TEMPFAIL).
+    console.error(`Pulih cannot start: ${err.message}`);
+    process.exit(75);
   }
   console.error(`Pulih cannot start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

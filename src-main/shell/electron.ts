@@ -4,6 +4,7 @@ import { defaultKeyPath } from '../audit/keys';
 import { ConfigError, loadConfig } from '../core/config';
 import { createCrashPolicy } from '../core/crashPolicy';
 import { OUT_OF_SERVICE_PATH } from './appFiles';
+import { DataFolderInUseError } from './dataFolderLock';
 import { isBlockedInput } from './inputFilter';
 import { bindIpc } from './ipcBinding';
 import { clearKioskTraces } from './kioskTraces';
@@ -28,6 +29,8 @@ const crashPolicy = createCrashPolicy();
 const HANG_GRACE_MS = 10_000;
 /** Exit code for a config the kiosk cannot run with (sysexits EX_CONFIG). */
 const EXIT_CONFIG = 78;
+/** Exit code when another kiosk holds the data folder (sysexits EX_TEMPFAIL: try again once it has closed). */
+const EXIT_DATA_FOLDER_IN_USE = 75;
 let quitting = false;
 
 type Page = 'app' | 'out-of-service';
@@ -168,7 +171,15 @@ async function start(): Promise<void> {
   app.on('before-quit', () => {
     quitting = true;
   });
-  // However the app quits (last window closed, the OS, a signal), the audit log and the stub close first.
+  // A stop signal (systemd, Ctrl+C) quits as the OS would: through will-quit below. A listener replaces Node's
+  // default of ending at once (nodejs.org/api/process.html#signal-events), and keeps proper-lockfile's
+  // signal-exit from ending the process itself.
+  function quitOnSignal(): void {
+    app.quit();
+  }
+  const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+  for (const signal of STOP_SIGNALS) process.on(signal, quitOnSignal);
+  // However the app quits (last window closed, the OS, a signal), the audit log, the stub and the data-folder lock close first.
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
@@ -178,6 +189,7 @@ async function start(): Promise<void> {
       .catch((err: unknown) => console.error(`[pulih] fault in shutdown: ${err instanceof Error ? err.name : 'error'}`))
       .finally(() => {
         closed = true;
+        for (const signal of STOP_SIGNALS) process.off(signal, quitOnSignal);
         app.quit();
       });
   });
@@ -202,7 +214,7 @@ if (app.requestSingleInstanceLock()) {
   start().catch((err: unknown) => {
     const message = err instanceof ConfigError ? `config ${err.message}` : err instanceof Error ? err.message : String(err);
     dialog.showErrorBox('Pulih cannot start', message);
-    app.exit(err instanceof ConfigError ? EXIT_CONFIG : 1);
+    app.exit(err instanceof ConfigError ? EXIT_CONFIG : err instanceof DataFolderInUseError ? EXIT_DATA_FOLDER_IN_USE : 1);
   });
 } else {
   // A second launch hands over to the running kiosk (second-instance) and leaves.

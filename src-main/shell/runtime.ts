@@ -5,6 +5,7 @@ import { createBackendClient } from '../backend/client';
 import { startStub } from '../backend/stub/server';
 import type { KioskConfig } from '../core/config';
 import { createAuditExporter } from './auditExport';
+import { lockDataFolder, type DataFolderLockOptions } from './dataFolderLock';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
 
 /** What both shells start from: config, a data folder, and optional test hooks. */
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   onFault?: (what: string, err: unknown) => void;
   /** Shell facts for the start-up audit event (where the audit key lives, flags it ignored). */
   startupDetail?: Readonly<Record<string, string | number | boolean>>;
+  /** Timing of the data folder lock (tests shorten it); the defaults are dataFolderLock.ts's. */
+  dataFolderLock?: Pick<DataFolderLockOptions, 'staleMs' | 'updateMs' | 'retryMs'>;
 }
 
 export interface Runtime {
@@ -34,25 +37,48 @@ export interface Runtime {
 const DEMO_OPERATOR = { staffId: 'PTG001', pin: '246810' };
 
 /**
- * Starts the shared main-process core: the embedded stub (when configured),
- * the axios client, the audit log and the router. Shells add only transport.
+ * Starts the shared main-process core: the data folder's lock, the embedded
+ * stub (when configured), the axios client, the audit log and the router.
+ * Shells add only transport. Throws DataFolderInUseError, before anything
+ * else starts, when another kiosk holds the data folder.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, dataDir } = options;
   await mkdir(dataDir, { recursive: true });
+  // One writer per data folder: the audit chain's sequence and the stub's counters depend on it.
+  const folderLock = await lockDataFolder(dataDir, {
+    ...options.dataFolderLock,
+    onCompromised: (err) => options.onFault?.('data folder lock', err),
+  });
 
   const embedded = config.backend === 'embedded';
-  const stub = embedded
-    ? await startStub({
-        port: options.stubPort ?? 0,
-        stateFile: join(dataDir, 'stub', 'state.json'),
-        testControls: options.stubTestControls === true,
-      })
-    : undefined;
+  let stub: Awaited<ReturnType<typeof startStub>> | undefined;
+  let audit: Awaited<ReturnType<RuntimeOptions['openAudit']>>;
+  try {
+    stub = embedded
+      ? await startStub({
+          port: options.stubPort ?? 0,
+          stateFile: join(dataDir, 'stub', 'state.json'),
+          testControls: options.stubTestControls === true,
+        })
+      : undefined;
+    audit = await options.openAudit(join(dataDir, 'audit'), config.kioskId);
+    await audit.append({
+      event: 'config.loaded',
+      outcome: 'info',
+      detail: {
+        ...options.startupDetail,
+        mode: config.mode,
+        training: embedded,
+        ...(folderLock.previousShutdown ? { previousShutdown: folderLock.previousShutdown } : {}),
+      },
+    });
+  } catch (err) {
+    await stub?.close().catch(() => {});
+    await folderLock.release().catch(() => {});
+    throw err;
+  }
   const baseUrl = stub ? stub.url : config.backend;
-
-  const audit = await options.openAudit(join(dataDir, 'audit'), config.kioskId);
-  await audit.append({ event: 'config.loaded', outcome: 'info', detail: { ...options.startupDetail, mode: config.mode, training: embedded } });
 
   const core = createKioskCore({
     config,
@@ -74,8 +100,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     config,
     ...(stub ? { stubUrl: stub.url } : {}),
     async close() {
-      await audit.close();
-      await stub?.close();
+      try {
+        await audit.close();
+        await stub?.close();
+      } finally {
+        // Last, so that no other kiosk starts on the folder while this one still writes to it.
+        await folderLock.release();
+      }
     },
   };
 }

@@ -264,6 +264,41 @@ describe('the Electron shell starting on the double of Electron', () => {
     expect(electron.openWindows()).toEqual([]);
   });
 
+  it('stops with an error box and exit code 75 when another kiosk uses its data folder, and the first kiosk keeps serving', async () => {
+    const shared = await tempDir('pulih-shared-data-');
+    const first = await launch({ args: ['--data-dir', shared] });
+    const win = await shownWindow(first.electron);
+
+    // Another user profile, so Electron's single-instance lock does not hand it over: only the data folder is shared.
+    const second = await launch({ args: ['--data-dir', shared] });
+    await vi.waitFor(() => expect(second.electron.app.exitCode).toBe(75), { timeout: 15_000 });
+    expect(second.electron.errorBoxes).toEqual([
+      { title: 'Pulih cannot start', content: `another Pulih kiosk is using the data folder ${shared}; close that kiosk first, or start this one with another --data-dir` },
+    ]);
+    expect(second.electron.openWindows()).toEqual([]);
+
+    expect(await kioskApiOf(win).getKioskInfo!()).toMatchObject({ ok: true });
+    expect((await readAuditLog(shared)).filter((e) => e.event === 'config.loaded')).toHaveLength(1);
+  }, 30_000);
+
+  it('on SIGTERM quits through will-quit: the data folder is released for the next kiosk', async () => {
+    const before = new Set(process.listeners('SIGTERM'));
+    const shared = await tempDir('pulih-signal-data-');
+    const first = await launch({ args: ['--data-dir', shared] });
+    await shownWindow(first.electron);
+    const onSigterm = process.listeners('SIGTERM').find((l) => !before.has(l) && l.name === 'quitOnSignal');
+    expect(onSigterm, 'the shell listens for SIGTERM').toBeDefined();
+
+    (onSigterm as () => void)();
+    await vi.waitFor(() => expect(first.electron.app.exitCode).toBeDefined(), { timeout: 5_000 });
+    expect(process.listeners('SIGTERM')).not.toContain(onSigterm);
+    expect(existsSync(join(shared, 'kiosk.lock')), 'lock released').toBe(false);
+
+    const next = await launch({ args: ['--data-dir', shared] });
+    await shownWindow(next.electron);
+    expect(next.electron.app.exitCode).toBeUndefined();
+  }, 30_000);
+
   it('prints one ready line for harnesses: where the app and its stub are', async () => {
     const { electron, ready, dataDir } = await launch();
     await shownWindow(electron);
