@@ -11,18 +11,23 @@ import axios from 'axios';
 import type { OutboxMessage } from '../../src-shared/contract';
 import { codeChannelOf } from '../../src-shared/recoveryPaths';
 import { contractAnswers } from './contract/answers';
-import { contractOperation, pathOf, START_OPERATIONS, type AnswerOf, type OperationId, type RequestBodyOf } from './contract/document';
-import type { components } from './contract/openapi';
+import {
+  contractOperation,
+  pathOf,
+  START_OPERATIONS,
+  type AnswerOf,
+  type ContractSchema,
+  type OperationId,
+  type RequestBodyOf,
+} from './contract/document';
 import { callBackend, type RetryPolicy } from './httpCall';
 import type { BackendChallenge, BackendClient, BackendRecovery, CallContext } from './types';
-
-type Schemas = components['schemas'];
 
 /** A backend time, re-serialised: only a well-formed ISO time crosses, never the backend's string. */
 const isoTime = (value: string): string => new Date(Date.parse(value)).toISOString();
 
 /** The fields of a challenge the kiosk uses (the contract has checked each). */
-function challengeOf(c: Schemas['Challenge']): BackendChallenge {
+function challengeOf(c: ContractSchema<'Challenge'>): BackendChallenge {
   return {
     challengeId: c.challengeId,
     channel: c.channel,
@@ -33,9 +38,9 @@ function challengeOf(c: Schemas['Challenge']): BackendChallenge {
   };
 }
 
-const recoveryOf = (r: Schemas['Recovery']): BackendRecovery => ({ recoveryId: r.recoveryId, recoveryToken: r.recoveryToken });
+const recoveryOf = (r: ContractSchema<'Recovery'>): BackendRecovery => ({ recoveryId: r.recoveryId, recoveryToken: r.recoveryToken });
 
-function outboxMessageOf(m: Schemas['OutboxMessage']): OutboxMessage {
+function outboxMessageOf(m: ContractSchema<'OutboxMessage'>): OutboxMessage {
   return {
     id: m.id,
     channel: m.channel,

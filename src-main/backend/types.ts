@@ -7,24 +7,22 @@
  */
 import type { Result } from '../../src-shared/errors';
 import type { ContactPath, OtpChannel, OutboxMessage } from '../../src-shared/contract';
-import type { components } from './contract/openapi';
-
-type Schemas = components['schemas'];
+import type { ContractSchema } from './contract/document';
 
 /** An OTP challenge as the contract's `Challenge`; its times are ISO times from the backend's clock. */
 export type BackendChallenge = Pick<
-  Schemas['Challenge'],
+  ContractSchema<'Challenge'>,
   'challengeId' | 'channel' | 'destinationMasked' | 'expiresAt' | 'resendAvailableAt' | 'resendsRemaining'
 >;
 
 /** A recovery in progress on the backend, as main holds it; `recoveryToken` is the bearer of its later calls. */
-export type BackendRecovery = Pick<Schemas['Recovery'], 'recoveryId' | 'recoveryToken'>;
+export type BackendRecovery = Pick<ContractSchema<'Recovery'>, 'recoveryId' | 'recoveryToken'>;
 
-export type BackendSignIn = Pick<Schemas['SignedIn'], 'displayName'>;
+export type BackendSignIn = Pick<ContractSchema<'SignedIn'>, 'displayName'>;
 
-export type BackendOperator = Pick<Schemas['Operator'], 'staffId' | 'name' | 'operatorToken'>;
+export type BackendOperator = Pick<ContractSchema<'Operator'>, 'staffId' | 'name' | 'operatorToken'>;
 
-export type BackendOtpResult = Schemas['OtpResult'];
+export type BackendOtpResult = ContractSchema<'OtpResult'>;
 
 /** Identifies the calling kiosk (per-kiosk guard) and operator, on every request. */
 export interface CallContext {

@@ -13,6 +13,8 @@ import type { components, operations } from './openapi';
 
 export type OperationId = keyof operations;
 export type ProblemCode = components['schemas']['Problem']['code'];
+/** A schema of the contract by name: `ContractSchema<'Challenge'>`. */
+export type ContractSchema<N extends keyof components['schemas']> = components['schemas'][N];
 
 type Json = Record<string, unknown>;
 

@@ -9,6 +9,7 @@
  */
 import { nikProblem } from '../../../src-shared/rules/nik';
 import { normalizeName } from '../../../src-shared/rules/names';
+import type { ContractSchema } from '../contract/document';
 import type { StubConfig } from './context';
 import { problem, toIso, type Reply } from './problem';
 import { createRecovery } from './recoveryRules';
@@ -62,7 +63,7 @@ export function verifyIdentity(state: StubState, input: IdentityInput, kioskId: 
     return problem('IDENTITY_MISMATCH', 422, { attemptsRemaining: remaining, ...lock });
   }
   const { record, token } = createRecovery(state, 'identity', account.id, kioskId, now);
-  return { status: 201, body: { recoveryId: record.id, recoveryToken: token } };
+  return { status: 201, body: { recoveryId: record.id, recoveryToken: token } satisfies ContractSchema<'Recovery'> };
 }
 
 export function pruneIdentityWindows(state: StubState, now: number): void {

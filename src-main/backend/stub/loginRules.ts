@@ -7,6 +7,7 @@
 import { maskName } from '../../../src-shared/rules/masking';
 import { normalizeEmail } from '../../../src-shared/rules/email';
 import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
+import type { ContractSchema } from '../contract/document';
 import { problem, toIso, type Reply } from './problem';
 import { newToken, sha256, verifySecret } from './secrets';
 import { findAccountByEmail, findAccountByPhone, type AccountRecord, type StubState } from './state';
@@ -46,7 +47,7 @@ export function signIn(state: StubState, identifier: string, password: string, n
     delete state.loginCounters[key];
     const sessionToken = newToken();
     account.sessions = [...account.sessions, sha256(sessionToken)].slice(-MAX_SESSIONS);
-    return { status: 200, body: { displayName: maskName(account.fullName), sessionToken } };
+    return { status: 200, body: { displayName: maskName(account.fullName), sessionToken } satisfies ContractSchema<'SignedIn'> };
   }
   if (!account) verifySecret(password, null);
   const failures = (counter?.failures ?? 0) + 1;
@@ -64,7 +65,7 @@ export function checkSession(state: StubState, sessionToken: string): Reply {
   const hash = sha256(sessionToken);
   const account = state.accounts.find((a) => a.sessions.includes(hash));
   if (!account) return problem('SESSION_INVALID', 401);
-  return { status: 200, body: { displayName: maskName(account.fullName) } };
+  return { status: 200, body: { displayName: maskName(account.fullName) } satisfies ContractSchema<'Session'> };
 }
 
 /** Forgets old runs of failures and ended locks so that the state stays small. */

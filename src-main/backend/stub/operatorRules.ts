@@ -4,6 +4,7 @@
  * operator; the stub records it but does not require it (kiosk mode is the
  * kiosk's business).
  */
+import type { ContractSchema } from '../contract/document';
 import { problem, type Reply } from './problem';
 import { newToken, sha256, verifySecret } from './secrets';
 import type { StubState } from './state';
@@ -16,7 +17,7 @@ export function operatorSignIn(state: StubState, staffId: string, pin: string, n
   if (!verifySecret(pin, operator?.pin ?? null) || !operator) return problem('OPERATOR_INVALID', 401);
   const operatorToken = newToken();
   state.operatorSessions[sha256(operatorToken)] = { staffId: operator.staffId, issuedAt: now };
-  return { status: 200, body: { staffId: operator.staffId, name: operator.name, operatorToken } };
+  return { status: 200, body: { staffId: operator.staffId, name: operator.name, operatorToken } satisfies ContractSchema<'Operator'> };
 }
 
 export function pruneOperatorSessions(state: StubState, now: number): void {

@@ -4,7 +4,7 @@
  * and at most 3 times; a resend voids the previous code but keeps the
  * wrong-entry count (so resending cannot buy more guesses).
  */
-import type { BackendChallenge } from '../types';
+import type { ContractSchema } from '../contract/document';
 import type { OtpChannel } from '../../../src-shared/contract';
 import { otpEmail, otpSmsText } from './messages';
 import { deliver, maskDestination } from './outbox';
@@ -17,8 +17,8 @@ export const RESEND_COOLDOWN_MS = 60_000;
 export const MAX_RESENDS = 3;
 export const MAX_WRONG_ENTRIES = 5;
 
-/** What the API shows of a challenge (the shape the kiosk's client reads): never the code. */
-export type ChallengeView = BackendChallenge;
+/** What the API shows of a challenge, as the contract's `Challenge`: never the code. */
+export type ChallengeView = ContractSchema<'Challenge'>;
 
 export function challengeView(ch: ChallengeRecord): ChallengeView {
   return {

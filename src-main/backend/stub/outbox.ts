@@ -3,8 +3,9 @@
  * simulated phone and inbox of a training kiosk (seed screen 5), so OTP codes
  * are in the bodies by design; only the stub has it.
  */
-import type { OtpChannel, OutboxMessage } from '../../../src-shared/contract';
+import type { OtpChannel } from '../../../src-shared/contract';
 import { OTP_CHANNELS } from '../../../src-shared/recoveryPaths';
+import type { ContractSchema } from '../contract/document';
 import { toIso } from './problem';
 import { newId } from './secrets';
 import type { StubState } from './state';
@@ -33,7 +34,7 @@ export function deliver(
 }
 
 /** Oldest first, destinations masked. */
-export function outboxView(state: StubState): OutboxMessage[] {
+export function outboxView(state: StubState): ContractSchema<'OutboxMessage'>[] {
   return state.outbox.map((m) => ({
     id: m.id,
     channel: m.channel,

@@ -9,6 +9,7 @@ import { codeChannelOf, OTP_CHANNELS, type ContactPath } from '../../../src-shar
 import { normalizeEmail } from '../../../src-shared/rules/email';
 import { passwordProblem } from '../../../src-shared/rules/password';
 import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
+import type { ContractSchema } from '../contract/document';
 import type { StubConfig } from './context';
 import { recoveryNoticeEmail, recoveryNoticeSms } from './messages';
 import { challengeView, checkCode, issueChallenge, resendCode } from './otpRules';
@@ -73,7 +74,7 @@ export function startRecovery(state: StubState, path: ContactPath, raw: string, 
   record.step = 'otp-sent';
   return {
     status: 201,
-    body: { recoveryId: record.id, recoveryToken: token, challenge: challengeView(record.challenge) },
+    body: { recoveryId: record.id, recoveryToken: token, challenge: challengeView(record.challenge) } satisfies ContractSchema<'RecoveryStarted'>,
   };
 }
 
@@ -156,10 +157,10 @@ export function verifyOtp(
   if (!account) return problem('SESSION_INVALID', 409); // unreachable: a decoy never matches
   if (record.path === 'identity' && record.pending) {
     const reference = complete(state, record, account, record.pending.password, record.pending, config, now);
-    return typeof reference === 'string' ? { status: 200, body: { status: 'completed', reference } } : reference;
+    return typeof reference === 'string' ? { status: 200, body: { status: 'completed', reference } satisfies ContractSchema<'OtpResult'> } : reference;
   }
   record.step = 'otp-verified';
-  return { status: 200, body: { status: 'otp-verified' } };
+  return { status: 200, body: { status: 'otp-verified' } satisfies ContractSchema<'OtpResult'> };
 }
 
 export function resendOtp(state: StubState, record: RecoveryRecord, challengeId: string, now: number): Reply {
@@ -175,7 +176,7 @@ export function setPassword(state: StubState, record: RecoveryRecord, password: 
   const rejected = policyProblem(password, account, [{ phone: account.phone, email: account.email }]);
   if (rejected) return rejected;
   const reference = complete(state, record, account, hashSecret(password), null, config, now);
-  return typeof reference === 'string' ? { status: 200, body: { reference } } : reference;
+  return typeof reference === 'string' ? { status: 200, body: { reference } satisfies ContractSchema<'Completed'> } : reference;
 }
 
 /**
