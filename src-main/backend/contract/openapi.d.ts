@@ -248,9 +248,18 @@ export interface components {
         };
         VerifyIdentityRequest: {
             nik: string;
-            fullName: string;
-            motherMaidenName: string;
+            fullName: components["schemas"]["PersonName"];
+            motherMaidenName: components["schemas"]["PersonName"];
         };
+        /**
+         * @description A name as on the KTP: letters of any script, combining marks, space,
+         *     apostrophe, period, comma and hyphen (ECMAScript `u` regexes, as JSON
+         *     Schema uses). Never NUL or another control character, a bidi control
+         *     (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), a zero-width
+         *     character or a lone surrogate; `not` says so again for validators
+         *     without Unicode property escapes.
+         */
+        PersonName: string;
         SubmitCredentialsRequest: {
             phone: string;
             email: string;
@@ -282,6 +291,13 @@ export interface components {
             recoveryId: string;
             recoveryToken: string;
         };
+        /**
+         * @description `expiresInSeconds` and `resendAvailableInSeconds` count from when the
+         *     answer was sent: a kiosk shows its countdowns from these, never from
+         *     the absolute times, so a kiosk and a backend whose clocks differ still
+         *     agree on how long a citizen has (`expiresAt` and `resendAvailableAt`
+         *     are the backend's clock, for logs).
+         */
         Challenge: {
             challengeId: string;
             /** @enum {string} */
@@ -292,6 +308,8 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             resendAvailableAt: string;
+            expiresInSeconds: number;
+            resendAvailableInSeconds: number;
             resendsRemaining: number;
         };
         RecoveryStarted: components["schemas"]["Recovery"] & {

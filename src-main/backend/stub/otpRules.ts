@@ -20,13 +20,18 @@ export const MAX_WRONG_ENTRIES = 5;
 /** What the API shows of a challenge, as the contract's `Challenge`: never the code. */
 export type ChallengeView = ContractSchema<'Challenge'>;
 
-export function challengeView(ch: ChallengeRecord): ChallengeView {
+/** Whole seconds from `now` until `atMs`, never negative. */
+const secondsFrom = (now: number, atMs: number): number => Math.max(0, Math.ceil((atMs - now) / 1000));
+
+export function challengeView(ch: ChallengeRecord, now: number): ChallengeView {
   return {
     challengeId: ch.id,
     channel: ch.channel,
     destinationMasked: ch.destinationMasked,
     expiresAt: toIso(ch.expiresAt),
     resendAvailableAt: toIso(ch.resendAvailableAt),
+    expiresInSeconds: secondsFrom(now, ch.expiresAt),
+    resendAvailableInSeconds: secondsFrom(now, ch.resendAvailableAt),
     resendsRemaining: MAX_RESENDS - ch.resendsUsed,
   };
 }
@@ -107,5 +112,5 @@ export function resendCode(state: StubState, ch: ChallengeRecord, send: boolean,
   ch.expiresAt = now + OTP_TTL_MS;
   ch.resendAvailableAt = now + RESEND_COOLDOWN_MS;
   sendCode(state, ch, send, now);
-  return { status: 200, body: challengeView(ch) };
+  return { status: 200, body: challengeView(ch, now) };
 }

@@ -74,7 +74,7 @@ export function startRecovery(state: StubState, path: ContactPath, raw: string, 
   record.step = 'otp-sent';
   return {
     status: 201,
-    body: { recoveryId: record.id, recoveryToken: token, challenge: challengeView(record.challenge) } satisfies ContractSchema<'RecoveryStarted'>,
+    body: { recoveryId: record.id, recoveryToken: token, challenge: challengeView(record.challenge, now) } satisfies ContractSchema<'RecoveryStarted'>,
   };
 }
 
@@ -134,7 +134,7 @@ export function submitCredentials(
   record.pending = { phone, email, password: hashSecret(input.password) };
   record.challenge = issueChallenge(state, input.otpChannel, { phone, email }[OTP_CHANNELS[input.otpChannel].contact], true, now);
   record.step = 'otp-sent';
-  return { status: 201, body: challengeView(record.challenge) };
+  return { status: 201, body: challengeView(record.challenge, now) };
 }
 
 function challengeOf(record: RecoveryRecord, challengeId: string): RecoveryRecord['challenge'] {

@@ -111,6 +111,35 @@ export const inputChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'input.names',
+    rule: 'names refuse NUL and other control characters, bidi controls, zero-width characters and lone surrogates; nothing changes',
+    needsControls: false,
+    async run(ctx) {
+      const nik = randomNik();
+      const before = await snapshot(ctx);
+      const path = '/v1/recoveries/identity';
+      const h = { ...headers(ctx.kiosk), 'content-type': 'application/json' };
+      const bad: [string, string][] = [
+        ['NUL', 'SITI\u0000RAHAYU'],
+        ['a control character', 'SITI\u0007RAHAYU'],
+        ['a right-to-left override', 'SITI \u202eUYAHAR'],
+        ['a bidi isolate', '\u2067SITI RAHAYU\u2069'],
+        ['a zero-width space', 'SITI\u200bRAHAYU'],
+        ['a lone surrogate', 'SITI RAHAYU\ud800'],
+      ];
+      for (const [what, name] of bad) {
+        for (const field of ['fullName', 'motherMaidenName'] as const) {
+          // JSON.stringify writes a lone surrogate as the escape \ud800, as any client would send it.
+          const body = JSON.stringify({ nik, ...GUESS_NAMES, [field]: name });
+          const res = await ctx.api.call('verifyIdentity', { method: 'POST', path, headers: { ...h, 'idempotency-key': newKey() }, body });
+          const problem = expectProblem(res, 400, 'VALIDATION_FAILED', `${field} with ${what}`);
+          assert.equal(problem.field, field, `${field} with ${what}: the field is named`);
+        }
+      }
+      await expectNothingChanged(ctx, before, nik);
+    },
+  },
+  {
     id: 'input.fuzz',
     rule: 'generated bad input for every endpoint: always a 4xx problem+json, never a change',
     needsControls: false,

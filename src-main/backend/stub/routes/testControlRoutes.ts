@@ -6,7 +6,7 @@
  * time-dependent checks (docs/backend.md).
  */
 import type { FastifyInstance } from 'fastify';
-import { contractDocument, contractOperations } from '../../contract/document';
+import { contractDocument, contractOperations, inlineRefs } from '../../contract/document';
 import { accountFrom, type DemoCitizen } from '../demoData';
 import { isAdjustable } from '../clock';
 import type { StubContext } from '../context';
@@ -24,7 +24,7 @@ function contractField(schema: string, field: string): Record<string, unknown> {
   const properties = contractDocument().components.schemas[schema]?.properties as Record<string, Record<string, unknown>> | undefined;
   const found = properties?.[field];
   if (!found) throw new Error(`openapi.yaml: ${schema}.${field} missing`);
-  return found;
+  return inlineRefs(contractDocument(), found) as Record<string, unknown>;
 }
 
 function strictObject(properties: Record<string, unknown>, required: string[] = Object.keys(properties)) {

@@ -10,6 +10,8 @@ const challenge = {
   destinationMasked: '08*****2797',
   expiresAt: '2026-01-15T01:05:00.000Z',
   resendAvailableAt: '2026-01-15T01:01:00.000Z',
+  expiresInSeconds: 300,
+  resendAvailableInSeconds: 60,
   resendsRemaining: 3,
 };
 const problem = (code: string, status: number) => ({ type: `urn:pulih:problem:${code}`, title: 't', status, code });
