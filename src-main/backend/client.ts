@@ -26,14 +26,19 @@ import type { BackendChallenge, BackendClient, BackendRecovery, CallContext } fr
 /** A backend time, re-serialised: only a well-formed ISO time crosses, never the backend's string. */
 const isoTime = (value: string): string => new Date(Date.parse(value)).toISOString();
 
-/** The fields of a challenge the kiosk uses (the contract has checked each). */
+/**
+ * The fields of a challenge the kiosk uses (the contract has checked each).
+ * Its times are put on the kiosk's clock from the durations the backend
+ * states, so countdowns hold when the two clocks differ.
+ */
 function challengeOf(c: ContractSchema<'Challenge'>): BackendChallenge {
+  const receivedAt = Date.now();
   return {
     challengeId: c.challengeId,
     channel: c.channel,
     destinationMasked: c.destinationMasked,
-    expiresAt: isoTime(c.expiresAt),
-    resendAvailableAt: isoTime(c.resendAvailableAt),
+    expiresAt: new Date(receivedAt + c.expiresInSeconds * 1000).toISOString(),
+    resendAvailableAt: new Date(receivedAt + c.resendAvailableInSeconds * 1000).toISOString(),
     resendsRemaining: c.resendsRemaining,
   };
 }

@@ -9,7 +9,7 @@ import type { Result } from '../../src-shared/errors';
 import type { ContactPath, OtpChannel, OutboxMessage } from '../../src-shared/contract';
 import type { ContractSchema } from './contract/document';
 
-/** An OTP challenge as the contract's `Challenge`; its times are ISO times from the backend's clock. */
+/** An OTP challenge as the contract's `Challenge`; its times are ISO times on the kiosk's clock (from the backend's durations). */
 export type BackendChallenge = Pick<
   ContractSchema<'Challenge'>,
   'challengeId' | 'channel' | 'destinationMasked' | 'expiresAt' | 'resendAvailableAt' | 'resendsRemaining'

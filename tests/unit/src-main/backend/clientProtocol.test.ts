@@ -5,8 +5,9 @@
  * never passes; unknown codes become BACKEND_ERROR).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackendClient } from '../../../../src-main/backend/client';
+import { toChallengeView } from '../../../../src-main/core/challengeView';
 import type { BackendClient } from '../../../../src-main/backend/types';
 
 interface Seen {
@@ -162,6 +163,8 @@ describe('client protocol', () => {
           destinationMasked: '08*****2797',
           expiresAt: '2026-01-15T01:05:00.000Z',
           resendAvailableAt: '2026-01-15T01:01:00.000Z',
+          expiresInSeconds: 300,
+          resendAvailableInSeconds: 60,
           resendsRemaining: 2,
         }),
       },
@@ -172,5 +175,41 @@ describe('client protocol', () => {
     const resent = await client.resendOtp(ctx, recovery, 'otp_BBBBBBBBBBBBBBBB');
     expect(resent.ok && resent.value.resendsRemaining).toBe(2);
     expect(seen[1]?.body).toBe('{}');
+  });
+
+  it.each([
+    ['the backend 60 min ahead', 60 * 60_000, 0],
+    ['the kiosk 10 min ahead', 0, 10 * 60_000],
+    ['the kiosk 10 min behind', 0, -10 * 60_000],
+  ])('counts down from the durations the backend states, whatever the clocks: %s', async (_, backendAheadMs, kioskSkewMs) => {
+    const backendNow = Date.now() + backendAheadMs;
+    script = [
+      {
+        status: 200,
+        body: JSON.stringify({
+          challengeId: 'otp_BBBBBBBBBBBBBBBB',
+          channel: 'sms',
+          destinationMasked: '08*****2797',
+          expiresAt: new Date(backendNow + 300_000).toISOString(),
+          resendAvailableAt: new Date(backendNow + 60_000).toISOString(),
+          expiresInSeconds: 300,
+          resendAvailableInSeconds: 60,
+          resendsRemaining: 2,
+        }),
+      },
+    ];
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + kioskSkewMs });
+    try {
+      const resent = await client.resendOtp(ctx, recovery, 'otp_BBBBBBBBBBBBBBBB');
+      expect(resent.ok).toBe(true);
+      if (!resent.ok) return;
+      const shown = toChallengeView(resent.value, Date.now());
+      expect(shown.expiresInSeconds).toBeGreaterThanOrEqual(299);
+      expect(shown.expiresInSeconds).toBeLessThanOrEqual(300);
+      expect(shown.resendAvailableInSeconds).toBeGreaterThanOrEqual(59);
+      expect(shown.resendAvailableInSeconds).toBeLessThanOrEqual(60);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
