@@ -25,7 +25,9 @@ export class ContractAnswers {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(doc: ContractDocument = contractDocument()) {
-    this.ajv = new Ajv2020({ strict: false, allErrors: false });
+    // The document is not checked against JSON Schema's meta-schema here (50 ms of every start-up):
+    // tests/unit/src-main/backend/contract/answers.test.ts does that once for every change.
+    this.ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
     addFormats(this.ajv, ['date-time', 'uri']);
     this.ajv.addSchema(doc as unknown as Json, 'openapi.json');
   }

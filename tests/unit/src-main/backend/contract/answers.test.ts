@@ -1,6 +1,8 @@
 /** Answers are judged against resources/openapi.yaml: shape, status, problem codes, Retry-After. */
 import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { ContractAnswers } from '../../../../../src-main/backend/contract/answers';
+import { contractDocument } from '../../../../../src-main/backend/contract/document';
 
 const answers = new ContractAnswers();
 const headers = new Headers();
@@ -17,6 +19,14 @@ const challenge = {
 const problem = (code: string, status: number) => ({ type: `urn:pulih:problem:${code}`, title: 't', status, code });
 
 describe('ContractAnswers', () => {
+  it('is built from schemas that are valid JSON Schema 2020-12 (the kiosk skips this check at start)', () => {
+    const ajv = new Ajv2020({ strict: false });
+    for (const [name, schema] of Object.entries(contractDocument().components.schemas)) {
+      expect(ajv.validateSchema(schema), `${name}: ${ajv.errorsText()}`).toBe(true);
+    }
+    expect(ajv.validateSchema({ type: 'string', minLength: -1 })).toBe(false);
+  });
+
   it('accepts an answer that fits and says what is wrong with one that does not', () => {
     expect(answers.check('resendOtp', 200, 'application/json', challenge, headers)).toEqual([]);
     expect(answers.fits('resendOtp', 200, challenge)).toBe(true);
