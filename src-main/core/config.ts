@@ -30,6 +30,22 @@ const seconds = (max: number) =>
 
 const countdownSeconds = seconds(300).min(MIN_COUNTDOWN_SECONDS, 'must be at least ${min}').default(30);
 
+/** Loopback names and addresses: plain http to them never leaves the machine. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function isAllowedBackendUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
 /** Unknown fields are refused (a typo must not silently fall back to a default); toConfigError names them. */
 const unknownField = 'unknown field';
 
@@ -41,9 +57,15 @@ const configSchema = object({
   mode: exactString()
     .oneOf(['assisted', 'self-service'] as const, 'must be "assisted" or "self-service"')
     .default('assisted'),
-  /** "embedded" runs the stub inside the kiosk (training mode); otherwise an http(s) URL. */
+  /**
+   * "embedded" runs the stub inside the kiosk (training mode); otherwise an https URL, or plain http
+   * to this machine only (a training room's `npm run stub`): passwords, mothers' names and codes
+   * never cross a network in clear.
+   */
   backend: exactString()
-    .test('backend', 'must be "embedded" or an http(s) URL', (v) => v === 'embedded' || (!!v && /^https?:\/\/[^\s]+$/.test(v)))
+    .test('backend', 'must be "embedded", an https URL, or an http URL on this machine (127.0.0.1, [::1], localhost)', (v) =>
+      v === 'embedded' || (!!v && isAllowedBackendUrl(v)),
+    )
     .default('embedded'),
   language: exactString().oneOf(LANGUAGES, `must be one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')}`).default('id'),
   idle: object({

@@ -106,6 +106,22 @@ describe('parseConfig', () => {
     expect(err.message).toBe(`idle.${who}.countdownSeconds: must be at least 20`);
   });
 
+  it.each(['http://recovery.example.go.id/api', 'http://10.0.0.5:4010', 'http://127.0.0.1.example.com', 'http://localhost.example.com:4010'])(
+    'refuses a backend over plain http to another machine (%s): passwords and codes would cross the network in clear',
+    (backend) => {
+      const err = configError({ ...FULL, backend });
+      expect(err.field).toBe('backend');
+      expect(err.message).toMatch(/^backend: .*https/);
+    },
+  );
+
+  it.each(['http://127.0.0.1:4010', 'http://127.8.0.1:4010/v1', 'http://[::1]:4010', 'http://localhost:4010', 'https://recovery.example.go.id/api'])(
+    'takes https anywhere and plain http on this machine only (%s): a training room stub',
+    (backend) => {
+      expect(parseConfig({ ...FULL, backend }).backend).toBe(backend);
+    },
+  );
+
   it.each([
     ['backend', { backend: 'ftp://recovery.example.go.id' }],
     ['backend', { backend: 'recovery.example.go.id' }],
