@@ -1,10 +1,10 @@
 /**
  * The kiosk's HTTP client of the recovery backend (a real one or the
  * embedded stub): implements BackendClient with axios. Each method resolves
- * to a typed Result and never throws; every state-changing call carries a
- * fresh Idempotency-Key that stays the same across its retries. Secrets
- * (passwords, codes, tokens) go only into request bodies and headers; this
- * module logs nothing.
+ * to a typed Result and never throws; every state-changing call carries an
+ * Idempotency-Key (the caller's, else a fresh one) that stays the same
+ * across its retries. Secrets (passwords, codes, tokens) go only into
+ * request bodies and headers; this module logs nothing.
  */
 import { randomUUID } from 'node:crypto';
 import axios from 'axios';
@@ -72,7 +72,7 @@ export interface BackendClientOptions {
    * (with the defaults: 3 × 8 s + 2 × 5 s = 34 s at worst, typically one round trip).
    */
   deadlineMs?: number;
-  /** For tests: how Idempotency-Keys are made (random UUIDs). */
+  /** For tests: how Idempotency-Keys are made when the caller brings none (random UUIDs). */
   newIdempotencyKey?: () => string;
 }
 
@@ -114,8 +114,9 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
   }
 
   /**
-   * One operation of the contract: its method and path from resources/openapi.yaml, a fresh
-   * Idempotency-Key for a POST, the answer checked against the contract and narrowed by `pick`.
+   * One operation of the contract: its method and path from resources/openapi.yaml, an
+   * Idempotency-Key for a POST (the caller's, else a fresh one), the answer checked against the
+   * contract and narrowed by `pick`.
    */
   function call<O extends OperationId, T>(
     ctx: CallContext,
@@ -124,7 +125,8 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     pick: (answer: AnswerOf<O>) => T,
   ) {
     const { method } = contractOperation(operationId);
-    const extra: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': newKey() } : {};
+    const extra: Record<string, string> =
+      method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': ctx.idempotencyKey ?? newKey() } : {};
     if (request.recovery) extra.authorization = `Bearer ${request.recovery.recoveryToken}`;
     return callBackend(http, policy, answers, {
       operationId,
@@ -177,5 +179,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     setPassword: (ctx, recovery, password) =>
       call(ctx, 'setPassword', { params: onRecovery(recovery), body: { password }, recovery }, (a) => ({ reference: a.reference })),
     outbox: (ctx) => call(ctx, 'outbox', {}, (a) => a.messages.map(outboxMessageOf)),
+    sendAuditAnchor: (ctx, anchor) =>
+      call(ctx, 'auditAnchor', { body: { day: anchor.day, seq: anchor.seq, hash: anchor.hash, at: anchor.at } }, (a) => ({ seq: a.seq })),
   };
 }

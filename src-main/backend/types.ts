@@ -24,10 +24,18 @@ export type BackendOperator = Pick<ContractSchema<'Operator'>, 'staffId' | 'name
 
 export type BackendOtpResult = ContractSchema<'OtpResult'>;
 
+/** An audit chain head for the backend to keep (src-main/audit/anchors.ts). */
+export type BackendAuditAnchor = ContractSchema<'AuditAnchorRequest'>;
+
 /** Identifies the calling kiosk (per-kiosk guard) and operator, on every request. */
 export interface CallContext {
   kioskId: string;
   operatorToken?: string;
+  /**
+   * The Idempotency-Key of a state-changing call, when the caller keeps it: main re-sends an
+   * unanswered request under its first key (core/pendingRequests.ts). Without it the client makes one.
+   */
+  idempotencyKey?: string;
 }
 
 export interface BackendClient {
@@ -60,4 +68,6 @@ export interface BackendClient {
   setPassword(ctx: CallContext, recovery: BackendRecovery, password: string): Promise<Result<{ reference: string }>>;
   /** Training only: what the stub "sent". */
   outbox(ctx: CallContext): Promise<Result<OutboxMessage[]>>;
+  /** Stores the kiosk's audit chain head off the machine; the anchor sender calls it in the background, never a citizen step. */
+  sendAuditAnchor(ctx: CallContext, anchor: BackendAuditAnchor): Promise<Result<{ seq: number }>>;
 }

@@ -23,9 +23,14 @@ export interface CoreDeps {
   operator: { current?: OperatorState };
 }
 
-export function callContext(deps: CoreDeps): CallContext {
+/** Who calls; with `idempotencyKey`, the key of a request main keeps until it is answered (pendingRequests.ts). */
+export function callContext(deps: CoreDeps, idempotencyKey?: string): CallContext {
   const token = deps.operator.current?.operatorToken;
-  return token ? { kioskId: deps.config.kioskId, operatorToken: token } : { kioskId: deps.config.kioskId };
+  return {
+    kioskId: deps.config.kioskId,
+    ...(token ? { operatorToken: token } : {}),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  };
 }
 
 /** The fields every audit event of a window carries (no session id where the window holds no session). */

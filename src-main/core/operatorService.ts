@@ -8,23 +8,27 @@ export function createOperatorService(deps: CoreDeps) {
   return {
     async operatorSignIn(caller: Caller, req: OperatorSignInRequest): Promise<Result<OperatorView>> {
       const session = deps.sessions.open(caller.windowId);
-      const result = await deps.backend.operatorSignIn(callContext(deps), req.staffId, req.pin);
-      if (!result.ok) {
-        await deps.audit.record({
-          sessionId: session.sessionId,
-          // A staff id is not a secret; the PIN never leaves this function.
-          operatorId: req.staffId.toUpperCase(),
-          event: 'operator.signin-failed',
-          outcome: 'failure',
-          detail: { errorCode: result.error.code },
-        });
-        return result;
-      }
-      const { operatorToken, ...view } = result.value;
-      // Signed in only once that is on record.
-      await deps.audit.record({ sessionId: session.sessionId, operatorId: view.staffId, event: 'operator.signed-in', outcome: 'success' });
-      deps.operator.current = { view, operatorToken };
-      return ok(view);
+      // After a lost answer the same staff id and PIN go again under the same key.
+      const request = session.pending.begin('operatorSignIn', [req.staffId, req.pin]);
+      const result = await deps.backend.operatorSignIn(callContext(deps, request.key), req.staffId, req.pin);
+      return request.settle(result, async (): Promise<Result<OperatorView>> => {
+        if (!result.ok) {
+          await deps.audit.record({
+            sessionId: session.sessionId,
+            // A staff id is not a secret; the PIN never leaves this function.
+            operatorId: req.staffId.toUpperCase(),
+            event: 'operator.signin-failed',
+            outcome: 'failure',
+            detail: { errorCode: result.error.code },
+          });
+          return result;
+        }
+        const { operatorToken, ...view } = result.value;
+        // Signed in only once that is on record.
+        await deps.audit.record({ sessionId: session.sessionId, operatorId: view.staffId, event: 'operator.signed-in', outcome: 'success' });
+        deps.operator.current = { view, operatorToken };
+        return ok(view);
+      });
     },
 
     async operatorSignOut(caller: Caller): Promise<Result<null>> {

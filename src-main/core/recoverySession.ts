@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RecoveryPath, SignedInView } from '../../src-shared/contract';
 import type { BackendChallenge, BackendRecovery } from '../backend/types';
+import { PendingRequests } from './pendingRequests';
 
 /**
  * What main holds for one window between calls. Tokens and challenge ids
- * live only here, never in the renderer; the whole object is dropped on
- * finish, cancel, idle and renderer crash.
+ * live only here, never in the renderer; the whole object (with the keys of
+ * unanswered requests) is dropped on finish, cancel, idle and renderer crash.
  */
 export interface RecoveryState {
   path: RecoveryPath;
@@ -18,6 +19,8 @@ export interface RecoveryState {
 
 export interface WindowSession {
   readonly sessionId: string;
+  /** Idempotency-Keys of requests the backend has not answered yet, kept for "Coba lagi". */
+  readonly pending: PendingRequests;
   signedIn?: SignedInView;
   recovery?: RecoveryState;
 }
@@ -29,7 +32,7 @@ export class SessionStore {
   open(windowId: string): WindowSession {
     let session = this.#sessions.get(windowId);
     if (!session) {
-      session = { sessionId: randomUUID() };
+      session = { sessionId: randomUUID(), pending: new PendingRequests() };
       this.#sessions.set(windowId, session);
     }
     return session;
@@ -46,6 +49,7 @@ export class SessionStore {
     if (session) {
       delete session.recovery;
       delete session.signedIn;
+      session.pending.clear();
     }
     this.#sessions.delete(windowId);
   }

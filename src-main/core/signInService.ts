@@ -17,21 +17,25 @@ export function createSignInService(deps: CoreDeps) {
       const identifierMasked = isEmail ? maskEmail(identifier) : maskPhone(identifier);
       const base = { ...auditBase(deps, session), subject: identifierMasked };
 
+      // The same identifier and password after a lost answer: the same request again, one try.
+      const request = session.pending.begin('signIn', [identifier, req.password]);
       // The backend counts wrong passwords: the try is recorded before it is made.
-      await deps.audit.record({ ...base, event: 'signin.attempted', outcome: 'info' });
-      const result = await deps.backend.signIn(callContext(deps), identifier, req.password);
-      if (result.ok) {
-        const view: SignedInView = { displayName: maskName(result.value.displayName), identifierMasked };
-        await deps.audit.record({ ...base, event: 'signin.succeeded', outcome: 'success' });
-        session.signedIn = view;
-        return ok(view);
-      }
-      const { error } = result;
-      const detail: Record<string, string | number> = { errorCode: error.code };
-      if (error.attemptsRemaining !== undefined) detail.attemptsRemaining = error.attemptsRemaining;
-      const event = error.code === 'ACCOUNT_LOCKED' ? 'signin.locked' : 'signin.failed';
-      await deps.audit.record({ ...base, event, outcome: 'failure', detail });
-      return result;
+      await deps.audit.record({ ...base, event: 'signin.attempted', outcome: 'info', ...(request.replay ? { detail: { replay: true } } : {}) });
+      const result = await deps.backend.signIn(callContext(deps, request.key), identifier, req.password);
+      return request.settle(result, async (): Promise<Result<SignedInView>> => {
+        if (result.ok) {
+          const view: SignedInView = { displayName: maskName(result.value.displayName), identifierMasked };
+          await deps.audit.record({ ...base, event: 'signin.succeeded', outcome: 'success' });
+          session.signedIn = view;
+          return ok(view);
+        }
+        const { error } = result;
+        const detail: Record<string, string | number> = { errorCode: error.code };
+        if (error.attemptsRemaining !== undefined) detail.attemptsRemaining = error.attemptsRemaining;
+        const event = error.code === 'ACCOUNT_LOCKED' ? 'signin.locked' : 'signin.failed';
+        await deps.audit.record({ ...base, event, outcome: 'failure', detail });
+        return result;
+      });
     },
   };
 }

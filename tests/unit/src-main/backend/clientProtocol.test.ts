@@ -80,6 +80,18 @@ describe('client protocol', () => {
     expect([...keys][0]).toMatch(/^[A-Za-z0-9._:-]{8,128}$/);
   });
 
+  it("a caller's Idempotency-Key is sent as given, the same on each retry (a replay of a call that gave up)", async () => {
+    script = [
+      { status: 503, body: '' },
+      { status: 200, body: JSON.stringify({ reference: 'PLH-2026-ABC123' }) },
+    ];
+    const key = '3f1c2a9e-0000-4000-8000-00000000abcd';
+    expect(await client.setPassword({ ...ctx, idempotencyKey: key }, recovery, 'Pulih#2026b')).toEqual({ ok: true, value: { reference: 'PLH-2026-ABC123' } });
+    expect(seen.map((s) => s.headers['idempotency-key'])).toEqual([key, key]);
+    // The key is a header of its own, never another header's value.
+    expect(Object.values(seen[0]?.headers ?? {}).filter((v) => v === key)).toHaveLength(1);
+  });
+
   it('a new call gets a new Idempotency-Key', async () => {
     script = [
       { status: 200, body: SIGNED_IN },

@@ -73,6 +73,9 @@ class FakeBackend implements BackendClient {
   async outbox(): Promise<Result<OutboxMessage[]>> {
     return ok([]);
   }
+  async sendAuditAnchor(): Promise<Result<{ seq: number }>> {
+    return fail('BACKEND_UNAVAILABLE');
+  }
 }
 
 const config: KioskConfig = {
@@ -123,7 +126,10 @@ describe('kiosk core: citizen sign-in (seed screen 1)', () => {
     const { backend, signIn } = setup();
     const result = await signIn('Siti.Rahayu@Example.COM', SITI.password);
     expect(result.ok).toBe(true);
-    expect(backend.signIns).toEqual([{ ctx: { kioskId: 'KIOSK-TEST-01' }, identifier: SITI.email, password: SITI.password }]);
+    // The Idempotency-Key is main's, kept until the backend answers (retryReplay.test.ts).
+    expect(backend.signIns).toEqual([
+      { ctx: { kioskId: 'KIOSK-TEST-01', idempotencyKey: expect.any(String) }, identifier: SITI.email, password: SITI.password },
+    ]);
   });
 
   it('the renderer gets the masked name and identifier, never the full name', async () => {
@@ -239,7 +245,7 @@ describe('kiosk core: citizen sign-in (seed screen 1)', () => {
     const signInEvents = audit.events.filter((e) => e.event.startsWith('signin.'));
     expect(signInEvents).toHaveLength(2);
     for (const e of signInEvents) expect(e.operatorId).toBe('PTG001');
-    expect(backend.signIns[0]?.ctx).toEqual({ kioskId: 'KIOSK-TEST-01', operatorToken: 'op-token-secret' });
+    expect(backend.signIns[0]?.ctx).toEqual({ kioskId: 'KIOSK-TEST-01', operatorToken: 'op-token-secret', idempotencyKey: expect.any(String) });
     expect(JSON.stringify(audit.events)).not.toContain('op-token-secret');
   });
 
