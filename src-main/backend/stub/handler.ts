@@ -3,15 +3,31 @@
  * idempotency rule to state-changing requests, run the rule synchronously
  * (so that concurrent requests cannot interleave between a check and its
  * count), persist, then answer.
+ *
+ * Nothing is confirmed before it is durable: the change and its stored
+ * answer go to disk in one write, the answer is sent only after that write,
+ * and a replay of a stored answer waits until the answer is on disk too.
+ * When the write fails the store undoes the change (store.ts) and the
+ * client gets 503 BACKEND_UNAVAILABLE with Retry-After: its retry with the
+ * same key finds no stored answer and performs the change, once.
  */
 import type { FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
 import type { StubContext } from './context';
 import { lookup, remember, type KeyedRequest } from './idempotency';
 import { prune } from './maintenance';
 import { problem, PROBLEM_CONTENT_TYPE, type Reply } from './problem';
+import { StateNotDurableError } from './store';
 import type { StubState } from './state';
 
 export type Rule<R extends RouteGenericInterface> = (state: StubState, request: FastifyRequest<R>, now: number) => Reply;
+
+/** How long a client should wait before retrying after a failed save. */
+const SAVE_RETRY_AFTER_SECONDS = 1;
+
+/** The answer when a change could not be saved (and was undone): safe to retry with the same key. */
+export function notSaved(): Reply {
+  return problem('BACKEND_UNAVAILABLE', 503, { retryAfterSeconds: SAVE_RETRY_AFTER_SECONDS });
+}
 
 export function sendReply(reply: FastifyReply, out: Reply): FastifyReply {
   reply.code(out.status).header('cache-control', 'no-store');
@@ -51,11 +67,20 @@ export function writeRoute<R extends RouteGenericInterface>(ctx: StubContext, ru
       authorization: headerOf(request, 'authorization'),
     };
     const found = lookup(state, keyed);
-    if (found.kind === 'conflict') return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'Idempotency-Key' }));
-    if (found.kind === 'replay') return sendReply(reply.header('idempotent-replayed', 'true'), found.reply);
+    if (found.kind !== 'new') {
+      // The stored answer may still be on its way to disk: never repeat it before it is there.
+      if (!(await ctx.store.settled())) return sendReply(reply, notSaved());
+      if (found.kind === 'conflict') return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'Idempotency-Key' }));
+      return sendReply(reply.header('idempotent-replayed', 'true'), found.reply);
+    }
     const out = rule(state, request, now);
     remember(state, keyed, out, now);
-    await ctx.store.persist();
+    try {
+      await ctx.store.persist();
+    } catch (err) {
+      if (err instanceof StateNotDurableError) return sendReply(reply, notSaved());
+      throw err;
+    }
     return sendReply(reply, out);
   };
 }
