@@ -13,16 +13,20 @@
  *   Nothing throws synchronously and nothing is left unhandled: the app
  *   keeps running and fails closed.
  * - One process writes a given folder at a time.
+ * - Every record is keyed (`v: 2`, its hash an HMAC under the chain key
+ *   derived from the audit key, chainKey.ts). A log written before keying is
+ *   continued with an `audit.chain-keyed` record, the first keyed one.
  */
 import { AuditInputError, AuditUnavailableError, errnoCode } from './errors';
 import { nodeAuditFs, type AuditFs } from './auditFs';
+import { deriveChainKey } from './chainKey';
 import { utcDay } from './files';
 import type { KeyProvider } from './keys';
 import { sealRecord } from './record';
 import { restoreChain, type TornTailRepair } from './restore';
 import { sanitiseEvent, sanitiseKioskId, type SanitisedEvent } from './sanitise';
 import { subjectKeyOf } from './subjectKey';
-import type { ChainLink } from './tail';
+import type { ChainLink, TailLink } from './tail';
 import type { AuditEventInput, AuditSink } from './types';
 import { DayFileAppender, DEFAULT_DURABILITY, type Durability } from './writer';
 
@@ -40,9 +44,22 @@ export interface OpenAuditLogOptions {
   durability?: Durability;
 }
 
+/** The chain head as anchors carry it: the last record and the day of the file that holds it. */
+export interface ChainHead extends ChainLink {
+  day: string;
+}
+
 export interface AuditLog extends AuditSink {
   /** The last record written (seq 0 and the genesis hash for an empty log): the chain head (§6a). */
   head(): ChainLink;
+  /** The chain head with its file's day; undefined while the log is empty. */
+  chainHead(): ChainHead | undefined;
+  /**
+   * Calls `listener` with the new head each time a record is on disk,
+   * synchronously (before the append resolves); a listener that throws is
+   * ignored. Returns a function that removes it.
+   */
+  onAppended(listener: (head: ChainHead) => void): () => void;
   /** Waits for queued appends and closes the file; later appends reject with AuditUnavailableError. */
   close(): Promise<void>;
 }
@@ -79,8 +96,11 @@ class FileAuditLog implements AuditLog {
   private readonly fs: AuditFs;
   private readonly now: () => Date;
   private readonly appender: DayFileAppender;
+  private readonly chainKey: Buffer;
+  private readonly listeners = new Set<(head: ChainHead) => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private last: ChainLink = { seq: 0, hash: '' };
+  private last: TailLink = { seq: 0, hash: '', keyed: true };
+  private lastDay: string | undefined;
   private healthy = false;
   private closed = false;
   /** Torn tails cut off whose `audit.repaired` event is not written yet. */
@@ -95,6 +115,7 @@ class FileAuditLog implements AuditLog {
     this.fs = options.fs ?? nodeAuditFs;
     this.now = options.now ?? (() => new Date());
     this.appender = new DayFileAppender(this.dir, this.fs, options.durability ?? DEFAULT_DURABILITY);
+    this.chainKey = deriveChainKey(key);
   }
 
   start(): Promise<void> {
@@ -120,7 +141,16 @@ class FileAuditLog implements AuditLog {
   }
 
   head(): ChainLink {
-    return { ...this.last };
+    return { seq: this.last.seq, hash: this.last.hash };
+  }
+
+  chainHead(): ChainHead | undefined {
+    return this.lastDay === undefined || this.last.seq === 0 ? undefined : { day: this.lastDay, seq: this.last.seq, hash: this.last.hash };
+  }
+
+  onAppended(listener: (head: ChainHead) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {
@@ -141,12 +171,17 @@ class FileAuditLog implements AuditLog {
     try {
       const restored = await restoreChain(this.dir, this.fs, this.appender);
       this.last = restored.last;
+      this.lastDay = restored.lastDay;
       if (restored.repair !== undefined) this.pendingRepairs.push(restored.repair);
     } catch (error) {
       await this.appender.close(true);
       throw new AuditUnavailableError(`the audit log cannot be opened (${describe(error)})`, { cause: error });
     }
     this.healthy = true;
+    if (!this.last.keyed) {
+      // The first keyed record of a log written before keying: says where the HMACs begin.
+      await this.write({ event: 'audit.chain-keyed', outcome: 'info', detail: { unkeyedRecords: this.last.seq } });
+    }
     while (this.pendingRepairs.length > 0) {
       const repair = this.pendingRepairs[0] as TornTailRepair;
       await this.write({
@@ -162,13 +197,16 @@ class FileAuditLog implements AuditLog {
     const now = this.now();
     const time = Number.isNaN(now.getTime()) ? '' : now.toISOString();
     if (!ISO_YEAR.test(time)) throw new AuditUnavailableError('the clock gave an unusable time');
-    const { record, line } = sealRecord({
-      time,
-      seq: this.last.seq + 1,
-      kioskId: this.kioskId,
-      ...event,
-      prevHash: this.last.hash,
-    });
+    const { record, line } = sealRecord(
+      {
+        time,
+        seq: this.last.seq + 1,
+        kioskId: this.kioskId,
+        ...event,
+        prevHash: this.last.hash,
+      },
+      this.chainKey,
+    );
     try {
       await this.appender.append(utcDay(now), Buffer.from(line, 'utf8'));
     } catch (error) {
@@ -176,7 +214,18 @@ class FileAuditLog implements AuditLog {
       await this.appender.close(true);
       throw new AuditUnavailableError(`the audit log cannot be written (${describe(error)})`, { cause: error });
     }
-    this.last = { seq: record.seq, hash: record.hash };
+    this.last = { seq: record.seq, hash: record.hash, keyed: true };
+    this.lastDay = this.appender.currentDay;
+    const head = this.chainHead();
+    if (head !== undefined) {
+      for (const listener of this.listeners) {
+        try {
+          listener(head);
+        } catch {
+          // a listener's fault is its own; the record is written
+        }
+      }
+    }
     return { seq: record.seq };
   }
 }

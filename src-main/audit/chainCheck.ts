@@ -12,10 +12,13 @@
  *   the same place in the chain (a forged line, even with a self-consistent
  *   hash; the line named is the one that does not link, or the repeat).
  * - `broken-link`: seq in order but prevHash is not the previous hash.
+ * - `downgraded`: an unkeyed record after a keyed one. A chain never goes
+ *   back from keyed to unkeyed, so this is a record re-hashed without the
+ *   key (record.ts).
  */
 import { GENESIS_HASH } from './record';
 
-export type ChainProblem = 'hash-mismatch' | 'broken-link' | 'missing' | 'reordered' | 'inserted' | 'torn' | 'parse';
+export type ChainProblem = 'hash-mismatch' | 'broken-link' | 'missing' | 'reordered' | 'inserted' | 'torn' | 'parse' | 'downgraded';
 
 export interface LinePosition {
   file: string;
@@ -37,6 +40,8 @@ interface Pending extends LinePosition {
 export class ChainChecker {
   /** Records accepted so far. */
   records = 0;
+  /** Of those, the keyed ones (the rest were written before the chain was keyed). */
+  keyedRecords = 0;
   /** The first problem, once found; later lines are ignored. */
   failure: ChainFailure | undefined;
   private expectedSeq = 1;
@@ -49,7 +54,7 @@ export class ChainChecker {
   private unlinked: (Pending & { linkTo: string }) | undefined;
 
   /** Feeds a line that is a well-formed, self-consistent record. Returns false once a verdict is reached. */
-  record(seq: number, prevHash: string, hash: string, file: string, line: number): boolean {
+  record(seq: number, prevHash: string, hash: string, keyed: boolean, file: string, line: number): boolean {
     if (this.failure !== undefined) return false;
     if (this.gap !== undefined) {
       if (seq === this.gap.seq) {
@@ -69,6 +74,10 @@ export class ChainChecker {
         this.unlinked = { seq, file, line, linkTo: this.prevHash, message: `seq ${seq} does not link to the record before it` };
         return true;
       }
+      if (!keyed && this.keyedRecords > 0) {
+        return this.fail('downgraded', { seq, file, line, message: '' }, `seq ${seq} is unkeyed after keyed records: re-hashed without the key`);
+      }
+      if (keyed) this.keyedRecords += 1;
       this.prevHash = hash;
       this.expectedSeq += 1;
       this.records += 1;

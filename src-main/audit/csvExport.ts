@@ -6,7 +6,9 @@
  * (each file holds the events of its UTC day). Every exported line is read
  * strictly (JSON, shape, hash), and a line that fails stops the export with
  * an error naming it — a supervisor never gets a tampered row looking
- * genuine. The chain across lines is not checked here: run verify for that.
+ * genuine. A keyed record's hash is an HMAC: it is checked only when the
+ * audit `key` is given, otherwise only its form is. The chain across lines
+ * is not checked here: run verify for that.
  * A torn last line (an interrupted, unacknowledged write) is skipped.
  *
  * CSV per RFC 4180 (csv-stringify): CRLF line ends; a cell with a comma,
@@ -18,6 +20,7 @@
 import { join } from 'node:path';
 import { stringify, type Options } from 'csv-stringify/sync';
 import { dayOfAuditFile, isDay, listAuditFiles, readLines } from './files';
+import { deriveChainKey } from './chainKey';
 import { canonicalJson, parseRecordLine, RECORD_FIELDS, type AuditRecord } from './record';
 
 /** The CSV has one column per record field, in the record's reading order. */
@@ -45,23 +48,27 @@ export class AuditExportError extends Error {
 }
 
 /** The CSV (header + one row per record) of the days `from`…`to` (`YYYY-MM-DD`, inclusive). */
-export async function exportCsv(dir: string, from: string, to: string): Promise<string> {
-  return recordsToCsv(await collectRecords(dir, from, to));
+export async function exportCsv(dir: string, from: string, to: string, key?: Buffer): Promise<string> {
+  return recordsToCsv(await collectRecords(dir, from, to, key));
 }
 
-/** The records of the days `from`…`to`, in chain order. Throws RangeError for a bad range. */
-export async function collectRecords(dir: string, from: string, to: string): Promise<AuditRecord[]> {
+/**
+ * The records of the days `from`…`to`, in chain order; with the audit `key`,
+ * keyed records are checked against their HMAC. Throws RangeError for a bad range.
+ */
+export async function collectRecords(dir: string, from: string, to: string, key?: Buffer): Promise<AuditRecord[]> {
   if (!isDay(from) || !isDay(to)) throw new RangeError('dates must be YYYY-MM-DD');
   if (from > to) throw new RangeError('--from is after --to');
   const files = (await listAuditFiles(dir)).filter((name) => {
     const day = dayOfAuditFile(name) as string;
     return day >= from && day <= to;
   });
+  const chainKey = key === undefined ? undefined : deriveChainKey(key);
   const records: AuditRecord[] = [];
   for (const file of files) {
     readLines(join(dir, file), {
       line(bytes, start, end, line) {
-        const parsed = parseRecordLine(bytes.toString('utf8', start, end));
+        const parsed = parseRecordLine(bytes.toString('utf8', start, end), chainKey);
         if (!parsed.ok) throw new AuditExportError(`${file} line ${line}: ${parsed.message} (run audit:verify)`);
         records.push(parsed.record);
         return true;

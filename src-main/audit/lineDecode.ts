@@ -2,14 +2,16 @@
  * Reading a line's chain fields (seq, prevHash, hash) for verification, in
  * two strengths:
  *
- * - `FastLineDecoder` works on the bytes: it recomputes the SHA-256 over the
- *   line minus its `,"hash":"…"` suffix and reads seq and prevHash at their
- *   places, without JSON parsing. Because the hash covers every byte, a line
- *   that passes is byte-for-byte what the writer sealed — which is always
- *   canonical JSON — unless someone recomputed the hash on purpose, and such
- *   forgeries are found by the chain (or, for a rewritten tail, only by the
- *   chain head kept off the machine, docs/architecture.md §6), never by
- *   parsing.
+ * - `FastLineDecoder` works on the bytes: it recomputes the hash over the
+ *   line minus its `,"hash":"…"` suffix (the HMAC under the chain key for a
+ *   keyed line, which ends `,"v":2`; SHA-256 for an unkeyed one) and reads
+ *   seq and prevHash at their places, without JSON parsing. Because the hash
+ *   covers every byte, a line that passes is byte-for-byte what the writer
+ *   sealed — which is always canonical JSON — unless someone recomputed the
+ *   hash on purpose: for a keyed line that takes the key; for an unkeyed one
+ *   such forgeries are found by the chain or by the anchors kept off the
+ *   machine (docs/architecture.md §6), never by parsing. Without the chain
+ *   key it vouches for no keyed line: those go to the strict reading.
  * - `parseRecordLine` (record.ts) is the strict reading: JSON, shape,
  *   canonical form, hash. Verification uses it for every line with
  *   `strict: true`, and otherwise for the last record and to name what is
@@ -22,11 +24,14 @@
  * the Horspool search (docs/bench.md, "Audit").
  */
 import { hash as digest } from 'node:crypto';
-import { HASH_MEMBER_PREFIX, HASH_SUFFIX_LENGTH } from './record';
+import { chainMacHex } from './chainKey';
+import { HASH_MEMBER_PREFIX, HASH_SUFFIX_LENGTH, KEYED_FORMAT } from './record';
 
 const HASH_PREFIX = Buffer.from(HASH_MEMBER_PREFIX, 'latin1');
 const PREV_HASH_MARKER = Buffer.from(',"prevHash":"', 'latin1');
 const SEQ_MARKER = Buffer.from('","seq":', 'latin1');
+/** How a keyed record's body ends (`v` sorts after every other member). */
+const KEYED_MARKER = Buffer.from(`,"v":${KEYED_FORMAT}`, 'latin1');
 const CLOSE_BRACE = 0x7d;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -52,6 +57,11 @@ export class FastLineDecoder {
   prevHash = '';
   /** The decoded record's hash (verified against its content). */
   hash = '';
+  /** Whether the decoded record is keyed (`v: 2`). */
+  keyed = false;
+
+  /** With `chainKey`, keyed lines are checked too; without, only unkeyed ones are decoded. */
+  constructor(private readonly chainKey?: Buffer) {}
 
   /**
    * Decodes `buf[start, end)`; false if the line is not a self-consistent
@@ -62,10 +72,12 @@ export class FastLineDecoder {
     const suffix = end - HASH_SUFFIX_LENGTH;
     if (suffix <= start || buf[end - 1] !== CLOSE_BRACE || buf[end - 2] !== QUOTE) return false;
     if (!bytesEqual(buf, suffix, HASH_PREFIX)) return false;
+    const keyed = suffix - KEYED_MARKER.length > start && bytesEqual(buf, suffix - KEYED_MARKER.length, KEYED_MARKER);
+    if (keyed && this.chainKey === undefined) return false;
 
     // In canonical JSON the top-level `"seq":` is its last occurrence: only
-    // string members follow it, and strings cannot hold a bare quote. The
-    // 64-hex prevHash member comes right before it.
+    // string members and `v` follow it, and strings cannot hold a bare quote.
+    // The 64-hex prevHash member comes right before it.
     const seqKey = lastSeqKey(buf, suffix - 6, start);
     if (seqKey === -1) return false;
     const seqMarker = seqKey - 2; // `","seq":`
@@ -87,7 +99,8 @@ export class FastLineDecoder {
     let bodyHash: string;
     buf[suffix] = CLOSE_BRACE;
     try {
-      bodyHash = digest('sha256', buf.subarray(start, suffix + 1), 'hex');
+      const body = buf.subarray(start, suffix + 1);
+      bodyHash = keyed ? chainMacHex(this.chainKey as Buffer, body) : digest('sha256', body, 'hex');
     } finally {
       buf[suffix] = COMMA;
     }
@@ -98,6 +111,7 @@ export class FastLineDecoder {
     this.seq = seq;
     this.prevHash = chainText.slice(0, 64);
     this.hash = bodyHash;
+    this.keyed = keyed;
     return true;
   }
 }

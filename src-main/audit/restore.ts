@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { AuditFs } from './auditFs';
 import { dayOfAuditFile, listAuditFiles } from './files';
 import { GENESIS_HASH } from './record';
-import { readFileTail, type ChainLink } from './tail';
+import { readFileTail, type TailLink } from './tail';
 import type { DayFileAppender } from './writer';
 
 const DIR_MODE = 0o750;
@@ -23,10 +23,14 @@ export interface TornTailRepair {
 }
 
 export interface RestoredChain {
-  /** The record the next append links to (seq 0 and GENESIS_HASH for a new log). */
-  last: ChainLink;
+  /** The record the next append links to (seq 0, GENESIS_HASH and keyed for a new log: it starts keyed). */
+  last: TailLink;
+  /** The day of the file that holds `last` (undefined for a new log). */
+  lastDay: string | undefined;
   repair: TornTailRepair | undefined;
 }
+
+const NEW_LOG: TailLink = { seq: 0, hash: GENESIS_HASH, keyed: true };
 
 /**
  * Restores the chain of `dir` and hands the last file, open and repaired,
@@ -36,7 +40,7 @@ export async function restoreChain(dir: string, fs: AuditFs, appender: DayFileAp
   await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
   const files = await listAuditFiles(dir, (path) => fs.readdir(path));
   const lastFile = files.at(-1);
-  if (lastFile === undefined) return { last: { seq: 0, hash: GENESIS_HASH }, repair: undefined };
+  if (lastFile === undefined) return { last: NEW_LOG, lastDay: undefined, repair: undefined };
 
   const day = dayOfAuditFile(lastFile) as string;
   const handle = await appender.openDayFile(day);
@@ -50,18 +54,21 @@ export async function restoreChain(dir: string, fs: AuditFs, appender: DayFileAp
       repair = { file: lastFile, bytesRemoved: size - tail.completeLength };
     }
     let last = tail.last;
+    let lastDay: string | undefined = last === undefined ? undefined : day;
     for (let index = files.length - 2; last === undefined && index >= 0; index -= 1) {
-      last = await lastLinkOf(fs, join(dir, files[index] as string));
+      const file = files[index] as string;
+      last = await lastLinkOf(fs, join(dir, file));
+      if (last !== undefined) lastDay = dayOfAuditFile(file);
     }
     appender.adopt(day, handle, tail.completeLength);
-    return { last: last ?? { seq: 0, hash: GENESIS_HASH }, repair };
+    return { last: last ?? NEW_LOG, lastDay, repair };
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function lastLinkOf(fs: AuditFs, path: string): Promise<ChainLink | undefined> {
+async function lastLinkOf(fs: AuditFs, path: string): Promise<TailLink | undefined> {
   const handle = await fs.open(path, 'r');
   try {
     const { size } = await handle.stat();

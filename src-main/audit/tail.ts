@@ -14,11 +14,17 @@ export interface ChainLink {
   hash: string;
 }
 
+/** A chain link as read from a file's tail, with the record's format. */
+export interface TailLink extends ChainLink {
+  /** `v: 2`: the chain is keyed from here on. */
+  keyed: boolean;
+}
+
 export interface FileTail {
   /** Bytes up to and including the last `\n`; the rest is a torn line. */
   completeLength: number;
   /** The last complete line that holds a seq and a hash, if any. */
-  last: ChainLink | undefined;
+  last: TailLink | undefined;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function readFileTail(handle: AuditFileHandle, size: number): Promi
   return { completeLength, last: undefined };
 }
 
-function chainLinkOf(text: string): ChainLink | undefined {
+function chainLinkOf(text: string): TailLink | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -46,9 +52,9 @@ function chainLinkOf(text: string): ChainLink | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { seq, hash } = value as { seq?: unknown; hash?: unknown };
+  const { seq, hash, v } = value as { seq?: unknown; hash?: unknown; v?: unknown };
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
-  return typeof hash === 'string' && HEX64.test(hash) ? { seq, hash } : undefined;
+  return typeof hash === 'string' && HEX64.test(hash) ? { seq, hash, keyed: v !== undefined } : undefined;
 }
 
 /** Hands out the lines of a file from the end, one block read at a time. */

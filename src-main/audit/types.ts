@@ -5,7 +5,11 @@
  */
 export const AUDIT_EVENTS = [
   'config.loaded',
+  /** The data-folder lock showed the kiosk before this start did not shut down cleanly (killed, power cut). */
+  'kiosk.unclean-shutdown',
   'audit.repaired',
+  /** The first keyed record of a log written before the chain was keyed (record.ts). */
+  'audit.chain-keyed',
   'audit.exported',
   'signin.attempted',
   'signin.succeeded',

@@ -55,6 +55,11 @@ export class DayFileAppender {
     return this.fs.open(join(this.dir, auditFileName(day)), flags, FILE_MODE);
   }
 
+  /** The day of the file appends go to now (undefined before the first). */
+  get currentDay(): string | undefined {
+    return this.current?.day;
+  }
+
   /** Takes over an already opened day file whose first `size` bytes are good. */
   adopt(day: string, handle: AuditFileHandle, size: number): void {
     this.current = { day, handle, size };

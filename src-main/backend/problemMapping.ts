@@ -28,6 +28,8 @@ const BACKEND_CODE_MAP: Readonly<Record<ProblemCode, ErrorCode>> = {
   RESEND_LIMIT: 'RESEND_LIMIT',
   PASSWORD_REJECTED: 'PASSWORD_REJECTED',
   SESSION_INVALID: 'SESSION_INVALID',
+  // Only the audit anchor sender sees it (a refused anchor, never a citizen's screen).
+  AUDIT_ANCHOR_BEHIND: 'VALIDATION_FAILED',
   BACKEND_UNAVAILABLE: 'BACKEND_UNAVAILABLE',
   BACKEND_ERROR: 'BACKEND_ERROR',
 };

@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AnchorSender, type AnchorSenderOptions } from '../audit/anchors';
+import type { AuditLog } from '../audit/auditLog';
 import type { AuditSink } from '../audit/types';
 import { createBackendClient } from '../backend/client';
 import { startStub } from '../backend/stub/server';
@@ -12,8 +14,10 @@ import { createKioskCore, type KioskCore } from '../core/kioskCore';
 export interface RuntimeOptions {
   config: KioskConfig;
   dataDir: string;
-  /** Opens the audit log; the Electron shell passes one keyed by safeStorage. */
-  openAudit: (dir: string, kioskId: string) => Promise<AuditSink & { close(): Promise<void> }>;
+  /** Opens the audit log; the Electron shell passes one keyed by safeStorage. Its head is anchored when it tells it (AuditLog). */
+  openAudit: (dir: string, kioskId: string) => Promise<AuditSink & { close(): Promise<void> } & Partial<Pick<AuditLog, 'chainHead' | 'onAppended'>>>;
+  /** Cadence of the audit anchors (tests shorten it); the defaults are anchors.ts's. */
+  auditAnchors?: Pick<AnchorSenderOptions, 'everyEvents' | 'everyMs' | 'retryMs' | 'closeTimeoutMs'>;
   /** Mounts the stub's test controls (clock, faults): tests and trainers only. */
   stubTestControls?: boolean;
   /** Port for the embedded stub (0 = ephemeral). */
@@ -73,21 +77,39 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ...(folderLock.previousShutdown ? { previousShutdown: folderLock.previousShutdown } : {}),
       },
     });
+    if (folderLock.previousShutdown === 'unclean') {
+      await audit.append({ event: 'kiosk.unclean-shutdown', outcome: 'info', detail: { detectedBy: 'data-folder-lock' } });
+    }
   } catch (err) {
     await stub?.close().catch(() => {});
     await folderLock.release().catch(() => {});
     throw err;
   }
   const baseUrl = stub ? stub.url : config.backend;
+  // A citizen waits at most backendTimeoutMs for any answer, retries included.
+  const backend = createBackendClient({
+    baseUrl,
+    timeoutMs: Math.ceil(config.backendTimeoutMs / 2),
+    deadlineMs: config.backendTimeoutMs,
+  });
+  // The chain head goes off the machine in the background; a citizen's step never waits for it (anchors.ts).
+  let anchors: AnchorSender | undefined;
+  if (audit.chainHead && audit.onAppended) {
+    const sender = new AnchorSender(
+      {
+        ...options.auditAnchors,
+        send: (anchor) => backend.sendAuditAnchor({ kioskId: config.kioskId }, anchor),
+        ...(options.onFault ? { onFault: options.onFault } : {}),
+      },
+      audit.chainHead(),
+    );
+    audit.onAppended((head) => sender.noteHead(head));
+    anchors = sender;
+  }
 
   const core = createKioskCore({
     config,
-    // A citizen waits at most backendTimeoutMs for any answer, retries included.
-    backend: createBackendClient({
-      baseUrl,
-      timeoutMs: Math.ceil(config.backendTimeoutMs / 2),
-      deadlineMs: config.backendTimeoutMs,
-    }),
+    backend,
     audit,
     training: embedded,
     ...(embedded ? { demoOperator: DEMO_OPERATOR } : {}),
@@ -102,6 +124,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     async close() {
       try {
         await audit.close();
+        // Best effort and bounded: the last head, while the embedded stub still listens.
+        await anchors?.close();
         await stub?.close();
       } finally {
         // Last, so that no other kiosk starts on the folder while this one still writes to it.

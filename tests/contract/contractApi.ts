@@ -139,4 +139,13 @@ export class ContractApi {
   outbox(kiosk: string): Promise<ApiResponse> {
     return this.call('outbox', { method: 'GET', path: '/v1/training/outbox', headers: { 'x-kiosk-id': kiosk } });
   }
+
+  auditAnchor(kiosk: string, anchor: unknown, key = newKey()): Promise<ApiResponse> {
+    return this.post('auditAnchor', '/v1/audit/anchors', kiosk, anchor, key);
+  }
+
+  /** `query` as it goes on the URL (`from=2025-03-04&to=…`), unchecked: bad ones are tests too. */
+  auditAnchors(kiosk: string, query = ''): Promise<ApiResponse> {
+    return this.call('auditAnchors', { method: 'GET', path: `/v1/audit/anchors${query ? `?${query}` : ''}`, headers: { 'x-kiosk-id': kiosk } });
+  }
 }

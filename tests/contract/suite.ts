@@ -5,6 +5,7 @@
  * (tests/unit/src-main/backend/conformance.test.ts).
  */
 import type { CheckContext, CheckResult, ConformanceCheck } from './checkTypes';
+import { auditAnchorChecks } from './checks/auditAnchorChecks';
 import { enumerationChecks } from './checks/enumerationChecks';
 import { idempotencyChecks } from './checks/idempotencyChecks';
 import { identityChecks } from './checks/identityChecks';
@@ -29,6 +30,7 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   ...idempotencyChecks,
   ...inputChecks,
   ...outboxChecks,
+  ...auditAnchorChecks,
 ];
 
 export interface SuiteOptions {

@@ -1,17 +1,18 @@
 /**
- * `npm run audit:export -- <folder> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]`
+ * `npm run audit:export -- <folder> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv] [--key FILE]`
  *
  * Writes the CSV of the days in range to `--out` (then prints a one-line
- * summary) or to stdout. Exit code 0 done, 1 a line could not be exported,
+ * summary) or to stdout. With `--key` (the kiosk's audit key file) keyed
+ * records are checked against their HMAC as they are exported. Exit code 0 done, 1 a line could not be exported,
  * 2 usage error.
  */
-import { stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AuditExportError, collectRecords, recordsToCsv } from '../csvExport';
 import { isMain } from './isMain';
 import type { CliOutput } from './verify';
 
-const USAGE = 'usage: npm run audit:export -- <folder> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]';
+const USAGE = 'usage: npm run audit:export -- <folder> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv] [--key FILE]';
 
 /** Runs the command; resolves to the exit code. `write` receives the CSV when there is no --out. */
 export async function runExportCli(args: string[], output: CliOutput & { write(csv: string): void }): Promise<number> {
@@ -19,10 +20,11 @@ export async function runExportCli(args: string[], output: CliOutput & { write(c
   let from: string;
   let to: string;
   let out: string | undefined;
+  let key: Buffer | undefined;
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+      options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, key: { type: 'string' } },
       allowPositionals: true,
     });
     if (positionals.length !== 1) throw new Error('give exactly one folder');
@@ -30,12 +32,13 @@ export async function runExportCli(args: string[], output: CliOutput & { write(c
     folder = positionals[0] as string;
     ({ from, to, out } = values as { from: string; to: string; out?: string });
     if (!(await stat(folder)).isDirectory()) throw new Error(`${folder} is not a folder`);
+    if (values.key !== undefined) key = await readFile(values.key);
   } catch (error) {
     output.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
   try {
-    const records = await collectRecords(folder, from, to);
+    const records = await collectRecords(folder, from, to, key);
     const csv = recordsToCsv(records);
     if (out === undefined) {
       output.write(csv);

@@ -228,6 +228,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling kiosk's anchors, oldest day first, for verifying its log.
+         * @description One anchor per day (the highest), only the calling kiosk's; `from` and `to` (UTC days, inclusive) narrow the range.
+         */
+        get: operations["auditAnchors"];
+        put?: never;
+        /**
+         * Store a head of the kiosk's audit chain (an anchor).
+         * @description The kiosk sends the head of its audit log's chain - the UTC day of the
+         *     file holding the record, its seq and its hash - every 50 records or 5
+         *     minutes, when a day closes and at shutdown (docs/architecture.md §6).
+         *     The backend keeps the highest anchor per kiosk and day. Anchors only
+         *     move forward: one behind what is stored for the kiosk (a lower seq for
+         *     the same or a later day, a higher seq than a later day's, or the same
+         *     seq with another hash or day) is refused with 409 AUDIT_ANCHOR_BEHIND
+         *     and changes nothing. The same anchor again changes nothing and gets
+         *     the stored one back.
+         */
+        post: operations["auditAnchor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -342,6 +374,35 @@ export interface components {
         Outbox: {
             messages: components["schemas"]["OutboxMessage"][];
         };
+        /** @description A UTC day, `YYYY-MM-DD`. */
+        Day: string;
+        AuditAnchorRequest: {
+            day: components["schemas"]["Day"];
+            /** @description The record's place in the chain. */
+            seq: number;
+            /** @description The record's hash (an HMAC under the kiosk's chain key). */
+            hash: string;
+            /**
+             * Format: date-time
+             * @description When the kiosk sent it (its clock).
+             */
+            at: string;
+        };
+        AuditAnchor: {
+            day: components["schemas"]["Day"];
+            seq: number;
+            hash: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When the backend stored it (its clock).
+             */
+            receivedAt: string;
+        };
+        AuditAnchors: {
+            anchors: components["schemas"]["AuditAnchor"][];
+        };
         /** @description RFC 9457 problem details with the kiosk's stable `code`. */
         Problem: {
             /** Format: uri */
@@ -351,7 +412,7 @@ export interface components {
             detail?: string;
             instance?: string;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "OPERATOR_INVALID" | "OPERATOR_REQUIRED" | "IDENTITY_MISMATCH" | "IDENTITY_LOCKED" | "KIOSK_RATE_LIMITED" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_VOIDED" | "RESEND_COOLDOWN" | "RESEND_LIMIT" | "PASSWORD_REJECTED" | "SESSION_INVALID" | "BACKEND_UNAVAILABLE" | "BACKEND_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "OPERATOR_INVALID" | "OPERATOR_REQUIRED" | "IDENTITY_MISMATCH" | "IDENTITY_LOCKED" | "KIOSK_RATE_LIMITED" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_VOIDED" | "RESEND_COOLDOWN" | "RESEND_LIMIT" | "PASSWORD_REJECTED" | "SESSION_INVALID" | "AUDIT_ANCHOR_BEHIND" | "BACKEND_UNAVAILABLE" | "BACKEND_ERROR";
             attemptsRemaining?: number;
             retryAfterSeconds?: number;
             /** Format: date-time */
@@ -442,6 +503,10 @@ export interface components {
         OperatorToken: string;
         RecoveryId: string;
         ChallengeId: string;
+        /** @description The first UTC day (inclusive). */
+        AnchorsFrom: components["schemas"]["Day"];
+        /** @description The last UTC day (inclusive). */
+        AnchorsTo: components["schemas"]["Day"];
     };
     requestBodies: never;
     headers: {
@@ -925,6 +990,76 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    auditAnchors: {
+        parameters: {
+            query?: {
+                /** @description The first UTC day (inclusive). */
+                from?: components["parameters"]["AnchorsFrom"];
+                /** @description The last UTC day (inclusive). */
+                to?: components["parameters"]["AnchorsTo"];
+            };
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The anchors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAnchors"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            "5XX": components["responses"]["Unavailable"];
+        };
+    };
+    auditAnchor: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Kiosk-Id": components["parameters"]["KioskId"];
+                /** @description Fresh for each intended action, the same on every retry of it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditAnchorRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored (or already held); the anchor as kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAnchor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Behind an anchor already stored for this kiosk (AUDIT_ANCHOR_BEHIND), or an Idempotency-Key reused (VALIDATION_FAILED). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             "5XX": components["responses"]["Unavailable"];
         };
     };

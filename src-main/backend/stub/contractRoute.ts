@@ -1,7 +1,7 @@
 /**
  * Mounts a stub route as resources/openapi.yaml declares it: the method and
- * path of its operation, and Fastify validation of the body, the headers and
- * the path parameters with the contract's own schemas (read from the file,
+ * path of its operation, and Fastify validation of the body, the headers, the
+ * path and the query parameters with the contract's own schemas (read from the file,
  * not copied), so bad input is answered 400 before any rule runs. A change
  * to a request in the YAML reaches the stub with no edit here.
  */
@@ -13,13 +13,18 @@ import {
   type PathParamsOf,
   type RequestBodyOf,
 } from '../contract/document';
+import type { operations } from '../contract/openapi';
 
 type Json = Record<string, unknown>;
 
-/** What a route's handler is given: the operation's body and path parameters as the contract types them. */
+/** The query parameters of an operation (none: `unknown`, as Fastify has it). */
+type QueryOf<O extends OperationId> = operations[O]['parameters'] extends { query?: infer Q } ? ([Q] extends [never] ? unknown : NonNullable<Q>) : unknown;
+
+/** What a route's handler is given: the operation's body, path and query parameters as the contract types them. */
 export interface ContractRequest<O extends OperationId> {
   Body: RequestBodyOf<O>;
   Params: PathParamsOf<O>;
+  Querystring: QueryOf<O>;
 }
 
 function objectOf(entries: { name: string; required: boolean; schema: Json }[], extra: Json = {}): Json {
@@ -31,7 +36,7 @@ function objectOf(entries: { name: string; required: boolean; schema: Json }[], 
   };
 }
 
-/** Fastify's schema of one operation: headers (names lower-cased, as Node gives them), params, body. */
+/** Fastify's schema of one operation: headers (names lower-cased, as Node gives them), params, query, body. */
 export function requestSchemaOf(id: OperationId): FastifySchema {
   const op = contractOperation(id);
   const headers = op.parameters.filter((p) => p.in === 'header').map((p) => ({ ...p, name: p.name.toLowerCase() }));
@@ -45,9 +50,11 @@ export function requestSchemaOf(id: OperationId): FastifySchema {
     });
   }
   const params = op.parameters.filter((p) => p.in === 'path');
+  const query = op.parameters.filter((p) => p.in === 'query');
   return {
     headers: objectOf(headers),
     ...(params.length > 0 ? { params: objectOf(params, { additionalProperties: false }) } : {}),
+    ...(query.length > 0 ? { querystring: objectOf(query, { additionalProperties: false }) } : {}),
     ...(op.requestBody ? { body: op.requestBody } : {}),
   };
 }

@@ -42,6 +42,7 @@ const TITLES: Record<ProblemCode, string> = {
   RESEND_LIMIT: 'No more codes can be sent',
   PASSWORD_REJECTED: 'The new password breaks the policy',
   SESSION_INVALID: 'No such recovery, or not at this step',
+  AUDIT_ANCHOR_BEHIND: 'The anchor is behind one already stored for this kiosk',
   BACKEND_UNAVAILABLE: 'The service is unavailable',
   BACKEND_ERROR: 'The service failed',
 };

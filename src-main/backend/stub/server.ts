@@ -9,12 +9,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createSystemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type StubConfig, type StubContext } from './context';
 import { FaultBook, registerFaultHooks } from './faults';
-import { registerProblemHandlers } from './problemHandlers';
+import { answerClientError, answerFrameworkError, registerProblemHandlers } from './problemHandlers';
+import { registerAuditRoutes } from './routes/auditRoutes';
 import { registerAuthRoutes } from './routes/authRoutes';
 import { registerRecoveryRoutes } from './routes/recoveryRoutes';
 import { registerTestControlRoutes } from './routes/testControlRoutes';
 import { registerTrainingRoutes } from './routes/trainingRoutes';
-import { StateStore } from './store';
+import { StateStore, type StateWriter } from './store';
 
 export interface StubOptions {
   /** Loopback by default: another bind address only when asked for (docs/architecture.md §6a). */
@@ -35,7 +36,41 @@ export interface StubOptions {
   kioskIdentityLimitPerHour?: number;
   /** Who the "Bukan Anda?" notices tell the citizen to call. */
   helpline?: string;
+  /** Connection timeouts (DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: Partial<StubTimeouts>;
+  /** How the state file is written (`writeAtomically`); tests pass one that fails, as a full disk would. */
+  writeState?: StateWriter;
 }
+
+/**
+ * Bounds on every connection, suited to a kiosk on a LAN (docs/backend.md):
+ * a client that opens a connection and sends half a request, or nothing, is
+ * answered 408 and cut off instead of holding it for ever.
+ */
+export interface StubTimeouts {
+  /** The request line and headers must have arrived within this (Node `headersTimeout`). */
+  headersMs: number;
+  /** The whole request, body included, must have arrived within this (`requestTimeout`). */
+  requestMs: number;
+  /** A kept-alive connection with no new request is closed after this (`keepAliveTimeout`). */
+  keepAliveMs: number;
+  /**
+   * A connection with no traffic either way is closed after this
+   * (`connectionTimeout`, the socket's idle timeout): the backstop for an
+   * answer that never comes. Longer than the longest latency fault (120 s).
+   */
+  idleMs: number;
+  /** How often the headers and request deadlines are checked (`connectionsCheckingInterval`). */
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Readonly<StubTimeouts> = Object.freeze({
+  headersMs: 10_000,
+  requestMs: 15_000,
+  keepAliveMs: 5_000,
+  idleMs: 150_000,
+  checkIntervalMs: 1_000,
+});
 
 export interface RunningStub {
   url: string;
@@ -59,8 +94,9 @@ export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: Fasti
     ...(opts.kioskIdentityLimitPerHour !== undefined ? { kioskIdentityLimitPerHour: opts.kioskIdentityLimitPerHour } : {}),
     ...(opts.helpline !== undefined ? { helpline: opts.helpline } : {}),
   };
+  const timeouts: StubTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const ctx: StubContext = {
-    store: await StateStore.open(opts.stateFile),
+    store: await StateStore.open(opts.stateFile, opts.writeState),
     clock: opts.clock ?? createSystemClock(),
     config,
     faults: new FaultBook(),
@@ -75,6 +111,17 @@ export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: Fasti
       : false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.idleMs,
+    // Every error is problem+json, also those found before routing or by Node's HTTP parser.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // Strict validation: reject (not strip) unknown fields, never coerce types.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   });
@@ -85,6 +132,7 @@ export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: Fasti
   registerAuthRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
   registerTrainingRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   if (opts.testControls) registerTestControlRoutes(app, ctx);
   app.addHook('onClose', async () => ctx.store.flush());
   return { app, ctx };

@@ -89,6 +89,20 @@ export interface IdempotencyRecord {
   storedAt: number;
 }
 
+/** A kiosk's audit chain head (docs/architecture.md §6): the highest it sent for one UTC day. */
+export interface AuditAnchorRecord {
+  kioskId: string;
+  /** `YYYY-MM-DD`. */
+  day: string;
+  seq: number;
+  /** 64 lower-case hex. */
+  hash: string;
+  /** When the kiosk sent it (ISO, the kiosk's clock). */
+  at: string;
+  /** When the stub stored it (ms, the stub's clock). */
+  receivedAt: number;
+}
+
 export interface StubState {
   version: typeof STATE_VERSION;
   accounts: AccountRecord[];
@@ -104,6 +118,11 @@ export interface StubState {
   outbox: OutboxRecord[];
   /** Scope hash (kiosk + key) → the stored answer. */
   idempotency: Record<string, IdempotencyRecord>;
+  /**
+   * Audit anchors, one per kiosk and day, never pruned (they are evidence).
+   * Optional: state files written before anchors have none.
+   */
+  auditAnchors?: AuditAnchorRecord[];
 }
 
 export function emptyState(): StubState {

@@ -1,7 +1,8 @@
 import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, sha256Hex } from '../../../../src-main/audit/record';
+import { chainMacHex } from '../../../../src-main/audit/chainKey';
+import { canonicalJson, GENESIS_HASH } from '../../../../src-main/audit/record';
 import { verifyAuditDir } from '../../../../src-main/audit/verify';
 import {
   allRecords,
@@ -12,11 +13,13 @@ import {
   openTestLog,
   sampleEvent,
   tempRoot,
+  TEST_CHAIN_KEY,
+  TEST_KEY,
   writeLines,
 } from './helpers';
 
 describe('the audit chain', () => {
-  it('writes one hashed, chained record per line with every field of the issue', async () => {
+  it('writes one keyed (HMAC under the chain key), chained record per line with every field of the issue', async () => {
     const dir = join(await tempRoot(), 'audit');
     const clock = fakeClock('2025-03-04T05:06:07.089Z');
     const log = await openTestLog(dir, { now: clock.now });
@@ -37,10 +40,11 @@ describe('the audit chain', () => {
       subject: '08*****2797',
       detail: { channel: 'sms', attemptsRemaining: 0 },
       prevHash: GENESIS_HASH,
+      v: 2,
     });
     records.forEach((record, index) => {
       const { hash, ...rest } = record;
-      expect(hash).toBe(sha256Hex(canonicalJson(rest as never)));
+      expect(hash).toBe(chainMacHex(TEST_CHAIN_KEY, canonicalJson(rest as never)));
       expect(record.prevHash).toBe(index === 0 ? GENESIS_HASH : records[index - 1]?.hash);
     });
   });
@@ -61,7 +65,7 @@ describe('the audit chain', () => {
     const firstOfNext = JSON.parse(second[0] as string) as { prevHash: string; seq: number };
     expect(firstOfNext.prevHash).toBe(lastOfDay.hash);
     expect(firstOfNext.seq).toBe(lastOfDay.seq + 1);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, files: 2, records: 4 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, files: 2, records: 4 });
   });
 
   it('never writes into an earlier day file when the clock steps back over midnight', async () => {
@@ -73,7 +77,7 @@ describe('the audit chain', () => {
     await log.append(sampleEvent(2));
     await log.close();
     expect(await auditFiles(dir)).toEqual(['audit-2025-03-05.jsonl']);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 2 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 2 });
   });
 
   it('continues seq and hash after a reopen, also on a later day', async () => {
@@ -93,7 +97,7 @@ describe('the audit chain', () => {
     const records = await allRecords(dir);
     expect(records.map((record) => record.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(records[3]?.prevHash).toBe(headBefore.hash);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, files: 2, records: 5 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, files: 2, records: 5 });
   });
 
   it('repairs a torn last line on open and records the repair as an event', async () => {
@@ -105,7 +109,7 @@ describe('the audit chain', () => {
     const file = join(dir, 'audit-2025-03-04.jsonl');
     const torn = '{"detail":{"channel":"sms"},"event":"otp.se';
     await appendFile(file, torn);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: false, reason: 'torn', firstBadSeq: 4, line: 4 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: false, reason: 'torn', firstBadSeq: 4, line: 4 });
 
     const reopened = await openTestLog(dir, { now: clock.now });
     await reopened.append(sampleEvent(9));
@@ -124,7 +128,7 @@ describe('the audit chain', () => {
       detail: { file: 'audit-2025-03-04.jsonl', bytesRemoved: Buffer.byteLength(torn) },
     });
     expect(await readFile(file, 'utf8')).not.toContain(torn);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 5 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 5 });
   });
 
   it('does not repair a complete line that fails verification: it keeps it and verify still reports it', async () => {
@@ -146,7 +150,7 @@ describe('the audit chain', () => {
     const after = await fileLines(file);
     expect(after[2]).toBe(tampered);
     expect(after.some((line) => line.includes('audit.repaired'))).toBe(false);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: false, reason: 'hash-mismatch', firstBadSeq: 3 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: false, reason: 'hash-mismatch', firstBadSeq: 3 });
   });
 
   it('continues from the previous file when the last file is empty', async () => {
@@ -160,7 +164,7 @@ describe('the audit chain', () => {
     const reopened = await openTestLog(dir, { now: clock.now });
     expect(await reopened.append(sampleEvent(3))).toEqual({ seq: 3 });
     await reopened.close();
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, files: 2, records: 3 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, files: 2, records: 3 });
   });
 
   it('repairs a file that is nothing but a torn line', async () => {
@@ -174,7 +178,7 @@ describe('the audit chain', () => {
     await reopened.close();
     const records = await allRecords(dir);
     expect(records.map((record) => [record.seq, record.event])).toEqual([[1, 'audit.repaired']]);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 1 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 1 });
   });
 
   it('serialises 200 concurrent appends: seq 1..200 in call order, one chain', async () => {
@@ -186,7 +190,7 @@ describe('the audit chain', () => {
     const records = await allRecords(dir);
     expect(records.map((record) => record.seq)).toEqual(Array.from({ length: 200 }, (_, n) => n + 1));
     expect(records.map((record) => record.sessionId)).toEqual(Array.from({ length: 200 }, (_, n) => `session-${n}`));
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 200 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 200 });
   });
 
   it('rejects appends after close', async () => {

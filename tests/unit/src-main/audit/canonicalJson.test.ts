@@ -13,7 +13,7 @@ import {
   type UnsealedRecord,
 } from '../../../../src-main/audit/record';
 import { verifyAuditDir } from '../../../../src-main/audit/verify';
-import { allRecords, fakeClock, fileLines, openTestLog, tempRoot } from './helpers';
+import { allRecords, fakeClock, fileLines, openTestLog, tempRoot, TEST_KEY } from './helpers';
 
 /**
  * Written by the hand-written canonical JSON serialiser that `canonicalize`
@@ -41,6 +41,10 @@ describe('a log written before the switch to canonicalize', () => {
         ok: true,
         files: 2,
         records: 9,
+        unkeyedRecords: 9,
+        keyedRecords: 0,
+        macsChecked: false,
+        anchorsChecked: 0,
         head: LEGACY_HEAD,
       });
     }
@@ -73,7 +77,7 @@ describe('a log written before the switch to canonicalize', () => {
     expect(changed.length).toBe(original.length);
     await writeFile(path, changed);
     for (const strict of [false, true]) {
-      await expect(verifyAuditDir(dir, { strict })).resolves.toMatchObject({
+      await expect(verifyAuditDir(dir, { strict, key: TEST_KEY })).resolves.toMatchObject({
         ok: false,
         firstBadSeq: 2,
         file: 'audit-2025-03-04.jsonl',
@@ -97,22 +101,43 @@ describe('a log written before the switch to canonicalize', () => {
         const changed = Buffer.from(original);
         changed[offset] = (changed[offset] as number) ^ 0x01;
         await writeFile(join(dir, file), changed);
-        if ((await verifyAuditDir(dir)).ok) expect.fail(`${file}: flipping a bit of byte ${offset} went unnoticed`);
+        if ((await verifyAuditDir(dir, { key: TEST_KEY })).ok) expect.fail(`${file}: flipping a bit of byte ${offset} went unnoticed`);
       }
       await writeFile(join(dir, file), original);
     }
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 9 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 9 });
   });
 
-  it('is continued by the current writer into one verifiable chain', async () => {
+  it('is continued by the current writer, keyed from an audit.chain-keyed record on, into one verifiable chain', async () => {
     const dir = await legacyCopy();
-    const clock = fakeClock('2025-03-05T09:00:00.000Z');
+    const clock = fakeClock('2025-03-06T09:00:00.000Z');
     const log = await openTestLog(dir, { now: clock.now });
-    expect(log.head()).toEqual(LEGACY_HEAD);
+    expect(log.head().seq).toBe(10);
     await log.append({ event: 'session.finished', outcome: 'info', detail: { note: 'SITI RAHAYU — Ñ 😀' } });
     await log.close();
-    await expect(verifyAuditDir(dir, { strict: true })).resolves.toMatchObject({ ok: true, records: 10 });
-    expect((await allRecords(dir)).at(-1)).toMatchObject({ seq: 10, prevHash: LEGACY_HEAD.hash });
+    // a mixed log: two unkeyed days, then a keyed one
+    await expect(verifyAuditDir(dir, { strict: true, key: TEST_KEY })).resolves.toMatchObject({
+      ok: true,
+      files: 3,
+      records: 11,
+      unkeyedRecords: 9,
+      keyedRecords: 2,
+      macsChecked: true,
+    });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 11 });
+    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 11, keyedRecords: 2, macsChecked: false });
+    const records = await allRecords(dir);
+    expect(records.slice(8).map(({ seq, event, v, prevHash }) => ({ seq, event, v, prevHash }))).toEqual([
+      { seq: 9, event: 'session.finished', v: undefined, prevHash: expect.any(String) },
+      { seq: 10, event: 'audit.chain-keyed', v: 2, prevHash: LEGACY_HEAD.hash },
+      { seq: 11, event: 'session.finished', v: 2, prevHash: records[9]?.hash },
+    ]);
+    expect(records[9]).toMatchObject({ detail: { unkeyedRecords: 9 } });
+
+    // a reopen writes no second marker
+    const again = await openTestLog(dir, { now: clock.now });
+    await again.close();
+    expect((await allRecords(dir)).filter((record) => record.event === 'audit.chain-keyed')).toHaveLength(1);
   });
 });
 
@@ -139,7 +164,7 @@ describe('canonicalJson (canonicalize, RFC 8785)', () => {
     expect(parseRecordLine(line)).toMatchObject({ ok: false, reason: 'parse' });
     const dir = await tempRoot();
     await writeFile(join(dir, 'audit-2025-03-04.jsonl'), `${line}\n`);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: false, firstBadSeq: 1, reason: 'parse' });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: false, firstBadSeq: 1, reason: 'parse' });
   });
 
   const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendSamples, fakeClock, fileLines, openTestLog, tempRoot, writeLines } from './helpers';
+import { appendSamples, fakeClock, fileLines, openTestLog, tempRoot, TEST_KEY, writeLines } from './helpers';
 
 const REPO = resolve(import.meta.dirname, '../../../..');
 const VERIFY = join(REPO, 'src-main/audit/cli/verify.ts');
@@ -38,31 +38,53 @@ async function twoDayLog(): Promise<string> {
   return dir;
 }
 
+/** The test log's audit key in a file, as `keys/audit-subject.key` holds it. */
+async function keyFile(): Promise<string> {
+  const path = join(await tempRoot(), 'audit-subject.key');
+  await writeFile(path, TEST_KEY, { mode: 0o600 });
+  return path;
+}
+
 describe('audit CLIs', () => {
-  it('verify: exit 0 and a one-line summary for a good folder (through npm run audit:verify)', async () => {
+  it('verify: exit 0, the summary and what was and was not checked, for a good folder (through npm run audit:verify)', async () => {
     const dir = await twoDayLog();
-    const result = await run('npm', ['run', '--silent', 'audit:verify', '--', dir]);
+    const result = await run('npm', ['run', '--silent', 'audit:verify', '--', dir, '--key', await keyFile()]);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout).toMatch(/^audit OK: 2 files, 7 records; head seq 7 [0-9a-f]{64}\n$/);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^audit OK: 2 files, 7 records; head seq 7 [0-9a-f]{64}$/),
+      'checked: order and links of every record read; 7 keyed records against their HMAC',
+      'not checked: what must exist (no --anchors): records cut off the end, or a log rewritten from the start, go unnoticed',
+    ]);
   });
 
-  it('verify: exit 1 naming the seq, file and line of a tampered record', async () => {
+  it('verify: exit 1 naming the seq, file and line of a tampered record; without the key it says the content went unchecked', async () => {
     const dir = await twoDayLog();
     const file = join(dir, 'audit-2025-03-05.jsonl');
     const lines = await fileLines(file);
     lines[1] = (lines[1] as string).replace('"outcome":"success"', '"outcome":"info"'); // seq 5
     await writeLines(file, lines);
-    const result = await tsx(VERIFY, [dir]);
+    const result = await tsx(VERIFY, [dir, '--key', await keyFile()]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('audit FAILED: hash-mismatch at seq 5 (audit-2025-03-05.jsonl line 2)');
+    const keyless = await tsx(VERIFY, [dir]);
+    expect(keyless.code).toBe(0);
+    expect(keyless.stdout).toContain('not checked: the content of 7 keyed records (no --key)');
   });
 
-  it('verify: exit 2 for usage errors', async () => {
+  it('verify: exit 1 for a missing folder (deleted?), exit 2 for usage errors', async () => {
     const nowhere = join(await tempRoot(), 'nope');
-    const [none, missing, two] = await Promise.all([tsx(VERIFY, []), tsx(VERIFY, [nowhere]), tsx(VERIFY, [nowhere, nowhere])]);
-    expect([none.code, missing.code, two.code]).toEqual([2, 2, 2]);
-    expect(missing.stderr).toContain('usage:');
+    const short = join(await tempRoot(), 'short.key');
+    await writeFile(short, 'abc');
+    const [none, missing, two, badKey] = await Promise.all([
+      tsx(VERIFY, []),
+      tsx(VERIFY, [nowhere]),
+      tsx(VERIFY, [nowhere, nowhere]),
+      tsx(VERIFY, [await twoDayLog(), '--key', short]),
+    ]);
+    expect([none.code, missing.code, two.code, badKey.code]).toEqual([2, 1, 2, 2]);
+    expect(none.stderr).toContain('usage:');
+    expect(missing.stdout).toContain(`audit FAILED: empty: ${nowhere} does not exist (deleted?)`);
+    expect(badKey.stderr).toContain('not an audit key');
   });
 
   it('export: writes the CSV of the date range to --out, formula cells guarded', async () => {

@@ -55,7 +55,7 @@ describe('crash safety', () => {
         const repairs = records.filter((record) => record.event === 'audit.repaired');
         expect(repairs.length).toBeLessThanOrEqual(delays.length); // at most one torn tail per crash
         for (const repair of repairs) expect(Number((repair.detail as { bytesRemoved: number }).bytesRemoved)).toBeLessThan(1024);
-        await expect(verifyAuditDir(dir, { strict: true })).resolves.toMatchObject({ ok: true, records: records.length });
+        await expect(verifyAuditDir(dir, { strict: true, key: Buffer.alloc(32, 3) })).resolves.toMatchObject({ ok: true, records: records.length });
       }),
       { numRuns: 1 },
     );

@@ -9,7 +9,7 @@ import {
   type CsvValue,
 } from '../../../../src-main/audit/csvExport';
 import { GENESIS_HASH, type AuditRecord } from '../../../../src-main/audit/record';
-import { appendSamples, auditFiles, fakeClock, fileLines, openTestLog, tempRoot, writeLines } from './helpers';
+import { appendSamples, auditFiles, fakeClock, fileLines, openTestLog, tempRoot, TEST_KEY, writeLines } from './helpers';
 
 /** Splits RFC 4180 text into rows of cells (enough for the tests: handles quotes, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -149,7 +149,7 @@ describe('CSV', () => {
     await expect(exportCsv(dir, '5 March', '2025-03-04')).rejects.toBeInstanceOf(RangeError);
   });
 
-  it('stops at a tampered line instead of exporting it as genuine', async () => {
+  it('stops at a tampered line instead of exporting it as genuine (keyed records: given the key)', async () => {
     const dir = join(await tempRoot(), 'audit');
     const clock = fakeClock('2025-03-04T10:00:00.000Z');
     const log = await openTestLog(dir, { now: clock.now });
@@ -159,7 +159,7 @@ describe('CSV', () => {
     const lines = await fileLines(file);
     lines[1] = (lines[1] as string).replace('otp.failed', 'otp.verified');
     await writeLines(file, lines);
-    await expect(exportCsv(dir, '2025-03-04', '2025-03-04')).rejects.toThrow(AuditExportError);
-    await expect(exportCsv(dir, '2025-03-04', '2025-03-04')).rejects.toThrow(/line 2/);
+    await expect(exportCsv(dir, '2025-03-04', '2025-03-04', TEST_KEY)).rejects.toThrow(AuditExportError);
+    await expect(exportCsv(dir, '2025-03-04', '2025-03-04', TEST_KEY)).rejects.toThrow(/line 2/);
   });
 });

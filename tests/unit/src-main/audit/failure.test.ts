@@ -12,6 +12,7 @@ import {
   openTestLog,
   sampleEvent,
   tempRoot,
+  TEST_KEY,
   type FaultPlan,
 } from './helpers';
 
@@ -40,7 +41,7 @@ describe('when the log cannot be written', () => {
       await expect(failed).rejects.toMatchObject({ code });
       expect((await readFile(file)).equals(before)).toBe(true);
       await expect(log.append(sampleEvent(5))).rejects.toBeInstanceOf(AuditUnavailableError);
-      await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 3 });
+      await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 3 });
 
       delete plan.write;
       expect(await log.append(sampleEvent(6))).toEqual({ seq: 4 });
@@ -52,7 +53,7 @@ describe('when the log cannot be written', () => {
         [3, 'session-2'],
         [4, 'session-6'],
       ]);
-      await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 4 });
+      await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 4 });
     },
   );
 
@@ -66,7 +67,7 @@ describe('when the log cannot be written', () => {
     expect((await readFile(file)).equals(before)).toBe(true);
     expect(await log.append(sampleEvent(5))).toEqual({ seq: 4 });
     await log.close();
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 4 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 4 });
   });
 
   it('if even the rollback fails, the torn bytes are repaired (and logged) before the next append', async () => {
@@ -76,7 +77,7 @@ describe('when the log cannot be written', () => {
     plan.partialWrite = true;
     plan.truncate = 'EIO';
     await expect(log.append(sampleEvent(4))).rejects.toBeInstanceOf(AuditUnavailableError);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: false, reason: 'torn', firstBadSeq: 4 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: false, reason: 'torn', firstBadSeq: 4 });
     // Still faulty: the repair itself cannot happen, the append is refused.
     await expect(log.append(sampleEvent(5))).rejects.toBeInstanceOf(AuditUnavailableError);
 
@@ -94,7 +95,7 @@ describe('when the log cannot be written', () => {
     ]);
     expect(records[3]?.detail).toMatchObject({ file: DAY_FILE });
     expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(6);
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 5 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 5 });
   });
 
   it('permission denied on the folder makes openAuditLog reject with AuditUnavailableError', async () => {
@@ -118,7 +119,7 @@ describe('when the log cannot be written', () => {
     delete plan.open;
     expect(await log.append(sampleEvent(6))).toEqual({ seq: 4 });
     await log.close();
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, files: 2, records: 4 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, files: 2, records: 4 });
   });
 
   it.runIf(existsSync('/dev/full'))('a real ENOSPC (/dev/full as the day file) rejects, and the log continues once it is gone', async () => {
@@ -140,6 +141,6 @@ describe('when the log cannot be written', () => {
     await rm(full);
     expect(await log.append(sampleEvent(6))).toEqual({ seq: 3 });
     await log.close();
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, files: 2, records: 3 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, files: 2, records: 3 });
   });
 });

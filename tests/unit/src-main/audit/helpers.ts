@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openAuditLog, type AuditLog, type OpenAuditLogOptions } from '../../../../src-main/audit/auditLog';
 import { nodeAuditFs, type AuditFileHandle, type AuditFs } from '../../../../src-main/audit/auditFs';
+import { deriveChainKey } from '../../../../src-main/audit/chainKey';
 import type { KeyProvider } from '../../../../src-main/audit/keys';
 import type { AuditEventInput } from '../../../../src-main/audit/types';
 
@@ -34,6 +35,10 @@ export function fakeClock(startIso: string): { now: () => Date; advance(ms: numb
     },
   };
 }
+
+/** The audit key of `fixedKey()` (what `--key` reads from a key file), and the chain key derived from it. */
+export const TEST_KEY = Buffer.alloc(32, 7);
+export const TEST_CHAIN_KEY = deriveChainKey(TEST_KEY);
 
 /** A fixed in-memory key. */
 export function fixedKey(fill = 7): KeyProvider {

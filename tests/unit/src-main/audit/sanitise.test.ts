@@ -6,7 +6,7 @@ import { parseRecordLine } from '../../../../src-main/audit/record';
 import { MAX_DETAIL_STRING_LENGTH, MAX_SUBJECT_LENGTH, sanitiseEvent } from '../../../../src-main/audit/sanitise';
 import type { AuditEventInput } from '../../../../src-main/audit/types';
 import { verifyAuditDir } from '../../../../src-main/audit/verify';
-import { allRecords, auditFiles, fileLines, openTestLog, sampleEvent, tempRoot } from './helpers';
+import { allRecords, auditFiles, fileLines, openTestLog, sampleEvent, tempRoot, TEST_KEY } from './helpers';
 
 /** Any text, minus the digit runs that are refused on purpose (see below). */
 const noLongDigitRun = (maxLength: number): fc.Arbitrary<string> =>
@@ -33,7 +33,7 @@ describe('what may go into a record', () => {
     expect(records[1]?.subject).toBe(`08*****2797\uFFFD\uFFFD${forgedLine}\uFFFD`);
     expect(records[1]?.sessionId).toBe('a\uFFFDb');
     expect(records[1]?.operatorId).toBe('PTG\uFFFD001');
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 3 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 3 });
   });
 
   it('keeps any string, control characters and lone surrogates included, to one verifiable line', async () => {
@@ -55,7 +55,7 @@ describe('what may go into a record', () => {
       expect(parseRecordLine(line).ok).toBe(true);
       expect(line).not.toMatch(/[\u0000-\u001f\u2028\u2029]/);
     }
-    await expect(verifyAuditDir(dir, { strict: true })).resolves.toMatchObject({ ok: true, records: expected });
+    await expect(verifyAuditDir(dir, { strict: true, key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: expected });
   });
 
   it('caps string lengths', () => {
@@ -124,6 +124,6 @@ describe('what may go into a record', () => {
     const text = (await allRecords(dir)).map((record) => JSON.stringify(record)).join('\n');
     expect(text).not.toContain('Lama#2024a');
     expect(text).not.toContain('081234562797');
-    await expect(verifyAuditDir(dir)).resolves.toMatchObject({ ok: true, records: 2 });
+    await expect(verifyAuditDir(dir, { key: TEST_KEY })).resolves.toMatchObject({ ok: true, records: 2 });
   });
 });

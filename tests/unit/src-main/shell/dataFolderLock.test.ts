@@ -120,6 +120,7 @@ describe('startRuntime on a data folder', () => {
     const third = runtimeOptions(dataDir);
     held.push(await startRuntime(third.options));
     expect(third.appended[0]?.detail).not.toHaveProperty('previousShutdown');
+    expect(third.appended.map((event) => event.event)).not.toContain('kiosk.unclean-shutdown');
   });
 
   it('records an unclean previous shutdown in the start-up event, and reports a lost lock through onFault', async () => {
@@ -130,6 +131,8 @@ describe('startRuntime on a data folder', () => {
     held.push(await startRuntime(options));
 
     expect(appended[0]).toMatchObject({ event: 'config.loaded', detail: { shell: 'browser', previousShutdown: 'unclean' } });
+    // …and as an event of its own, right after it
+    expect(appended[1]).toMatchObject({ event: 'kiosk.unclean-shutdown', outcome: 'info' });
 
     await rm(join(dataDir, LOCK_NAME), { recursive: true });
     await vi.waitFor(() => expect(onFault).toHaveBeenCalledWith('data folder lock', expect.objectContaining({ code: 'ECOMPROMISED' })), { timeout: 10_000 });
