@@ -11,7 +11,9 @@
  * Prints one table with the median of the rounds for each. Not a test:
  * nothing fails on a figure.
  *
- *   npx tsx bench/compare.ts --base HEAD~3 [--rounds 3] [--recoveries 6]
+ *   npx tsx bench/compare.ts --base HEAD~3 [--head <ref>] [--rounds 3] [--recoveries 6]
+ *
+ * --head <ref> measures that commit (also in a worktree) instead of the working tree.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, symlinkSync } from 'node:fs';
@@ -27,6 +29,7 @@ import { benchStepTransition } from './stepTransition';
 const { values } = parseArgs({
   options: {
     base: { type: 'string' },
+    head: { type: 'string' },
     rounds: { type: 'string', default: '3' },
     recoveries: { type: 'string', default: '6' },
     help: { type: 'boolean', default: false },
@@ -34,7 +37,7 @@ const { values } = parseArgs({
   strict: true,
 });
 if (values.help || !values.base) {
-  console.log('usage: npx tsx bench/compare.ts --base <git ref> [--rounds 3] [--recoveries 6]');
+  console.log('usage: npx tsx bench/compare.ts --base <git ref> [--head <git ref>] [--rounds 3] [--recoveries 6]');
   process.exit(values.help ? 0 : 2);
 }
 const rounds = Math.max(1, Number(values.rounds));
@@ -47,7 +50,7 @@ function run(cmd: string, args: string[], cwd: string): void {
 }
 
 /** Builds `ref` in a throwaway worktree that borrows this checkout's node_modules. */
-async function buildBase(ref: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+async function buildRef(ref: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const tree = await mkdtemp(join(tmpdir(), 'pulih-base-'));
   run('git', ['worktree', 'add', '--detach', tree, ref], root);
   symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
@@ -68,10 +71,12 @@ interface Figures {
 }
 
 async function main(): Promise<void> {
-  console.log(`building base ${values.base} and the working tree…`);
-  const base = await buildBase(values.base as string);
-  const headDir = join(root, 'bench/results/.build-head');
-  run('npx', ['electron-vite', 'build', '--outDir', headDir], root);
+  const headName = values.head ?? 'the working tree';
+  console.log(`building base ${values.base} and ${headName}…`);
+  const base = await buildRef(values.base as string);
+  const headRef = values.head ? await buildRef(values.head) : undefined;
+  const headDir = headRef?.dir ?? join(root, 'bench/results/.build-head');
+  if (!headRef) run('npx', ['electron-vite', 'build', '--outDir', headDir], root);
   const builds = { base: base.dir, head: headDir };
   const figures: Record<keyof typeof builds, Figures> = {
     base: { startMs: [], stepMedian: [], stepP95: [] },
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await base.cleanup();
+    await headRef?.cleanup();
   }
   const row = (label: string, key: keyof Figures) => {
     const b = median(figures.base[key]);
@@ -105,7 +111,7 @@ async function main(): Promise<void> {
     return `| ${label} | ${round(b)} | ${round(h)} | ${round(h / b)}× |`;
   };
   console.log(`\n${rounds} rounds, ${recoveries} recoveries each; medians of the rounds (ms)\n`);
-  console.log(`| figure | base ${values.base} | head (working tree) | head / base |\n|---|---:|---:|---:|`);
+  console.log(`| figure | base ${values.base} | head ${headName} | head / base |\n|---|---:|---:|---:|`);
   console.log(row('start-up to ready line', 'startMs'));
   console.log(row('step transition, median', 'stepMedian'));
   console.log(row('step transition, p95', 'stepP95'));
