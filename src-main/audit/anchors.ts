@@ -14,17 +14,15 @@
  * newest head, which covers every record before it.
  */
 import { fail, type Result } from '../../src-shared/errors';
+import type { ContractSchema } from '../backend/contract/document';
 import type { ChainHead } from './auditLog';
 
-/** A chain head as the backend keeps it: `at` is when the kiosk sent it. */
-export interface AuditAnchor {
-  /** The UTC day of the file holding record `seq` (`YYYY-MM-DD`). */
-  day: string;
-  seq: number;
-  hash: string;
-  /** ISO 8601 UTC: when the kiosk sent it. */
-  at: string;
-}
+/**
+ * A chain head as the kiosk sends it: the contract's `AuditAnchorRequest`
+ * (day of the file holding record `seq`, `seq`, its `hash`, and `at`, when the
+ * kiosk sent it).
+ */
+export type AuditAnchor = ContractSchema<'AuditAnchorRequest'>;
 
 export interface AnchorSenderOptions {
   /** Sends one anchor; resolves to a Result and never throws (the backend client). */
