@@ -4,18 +4,22 @@
  *
  * The stub runs as a training room runs it, `npm run stub` in its own
  * process (src-main/backend/stub/cli.ts, in memory; test controls on only
- * to create the 20 kiosks' citizens). Every request is a real verify: each
- * of 20 connections is one kiosk (its own X-Kiosk-Id) and sends the right
- * code of a fresh challenge that kiosk started on the phone path, with a
- * fresh Idempotency-Key and the recovery's bearer token, so every request
- * does the full work (schema, idempotency, token, scrypt check) and answers
- * 200. Challenges are set up before each measured run on a fresh stub, so
- * every run starts from the same state.
+ * to create the citizens and to raise the per-kiosk cap on recovery
+ * starts). Every request is a real verify: each of 20 connections is one
+ * kiosk (its own X-Kiosk-Id) and sends the right code of a fresh challenge
+ * that kiosk started on the phone path, with a fresh Idempotency-Key and the
+ * recovery's bearer token, so every request does the full work (schema,
+ * idempotency, token, code check) and answers 200. A new start voids the
+ * older challenges of its phone and account, so every challenge has a
+ * citizen of its own (one code per phone: no code limit is reached).
+ * Challenges are set up before each measured run on a fresh stub, so every
+ * run starts from the same state.
  *
  * - p99 at a fixed 200 req/s across the 20 kiosks (autocannon overallRate).
  * - Max throughput: 20 connections as fast as answers come, a fixed number
  *   of requests; the floor is the bare route's max throughput the same way.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type Request } from 'autocannon';
 import { hashSecret } from '../src-main/backend/stub/secrets';
 import { startChildServer, type ChildServer } from './lib/child';
+import { raiseStubLimits } from './lib/stubControl';
 import { hottestFunctions, type HotFunction } from './lib/cpuProfile';
 import type { Row } from './lib/report';
 import { median, round } from './lib/stats';
@@ -41,8 +46,15 @@ interface Challenge {
 }
 
 const kioskId = (k: number) => `BENCH-KIOSK-${String(k + 1).padStart(2, '0')}`;
-/** One registered citizen per kiosk, so each kiosk's SMS can be told apart on the training outbox. */
-const kioskPhone = (k: number) => `08139900${String(k).padStart(4, '0')}`;
+/** Each bench kiosk's key, provisioned with `--kiosk-key`: a hash of its id, so both sides agree without a file. */
+const kioskKey = (k: number) => createHash('sha256').update(`pulih-bench:${kioskId(k)}`).digest('base64url');
+const kioskHeaders = (k: number) => ({ 'x-kiosk-id': kioskId(k), authorization: `Bearer ${kioskKey(k)}` });
+/**
+ * One registered citizen per challenge (a new start voids its phone's and account's older
+ * challenges): citizen `n`'s phone ends in `n`, so its SMS is told apart on the training outbox.
+ */
+const MAX_CITIZENS = 9999;
+const citizenPhone = (n: number) => `08139900${String(n).padStart(4, '0')}`;
 const masked = (phone: string) => `${phone.slice(0, 2)}*****${phone.slice(-4)}`;
 
 let keySeq = 0;
@@ -55,50 +67,64 @@ async function post(url: string, headers: Record<string, string>, body: unknown)
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
-/** Creates the 20 kiosks' citizens (test controls) and `perKiosk` live challenges per kiosk, with their codes. */
+/** Creates the citizens (test controls), one per challenge, 4 requests at a time. */
+async function createCitizens(stubUrl: string, count: number): Promise<void> {
+  if (count > MAX_CITIZENS) throw new Error(`at most ${MAX_CITIZENS} citizens (a NIK serial has 4 digits): ${count} asked`);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      const tag = 'BCDEFGJMNQRTVWYZ'[n % 16] as string;
+      await post(`${stubUrl}/__test/accounts`, {}, {
+        nik: `317101030390${String(n + 1).padStart(4, '0')}`,
+        fullName: `KIOS BENCH ${tag}${tag}${tag}`,
+        motherMaidenName: 'IBU BENCH',
+        phone: citizenPhone(n),
+        email: `kios.bench.${n}@example.com`,
+        password: 'Lama#2024z',
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+}
+
+/** `perKiosk` live challenges per kiosk, each to a citizen of its own, with their codes. */
 async function setUpChallenges(stubUrl: string, perKiosk: number): Promise<Challenge[][]> {
-  for (let k = 0; k < KIOSKS; k += 1) {
-    const tag = 'BCDEFGJMNQRTVWYZ'[k % 16] as string;
-    await post(`${stubUrl}/__test/accounts`, {}, {
-      nik: `3171010303${String(90).padStart(2, '0')}${String(k + 1).padStart(4, '0')}`,
-      fullName: `KIOS BENCH ${tag}${tag}${tag}`,
-      motherMaidenName: 'IBU BENCH',
-      phone: kioskPhone(k),
-      email: `kios.bench.${k}@example.com`,
-      password: 'Lama#2024z',
-    });
-  }
+  // Each kiosk starts `perKiosk` recoveries within the hour: over the stub's default cap of 60.
+  await raiseStubLimits(stubUrl, 100_000);
+  await createCitizens(stubUrl, KIOSKS * perKiosk);
+  const citizenOf = (k: number, i: number) => k * perKiosk + i;
   const pools: Challenge[][] = Array.from({ length: KIOSKS }, () => []);
   // Rounds of at most 20 per kiosk (400 SMS), under the outbox's 500 newest; within a kiosk the order is kept.
   while ((pools[0] as Challenge[]).length < perKiosk) {
-    const batch = Math.min(20, perKiosk - (pools[0] as Challenge[]).length);
-    const started = await Promise.all(
+    const done = (pools[0] as Challenge[]).length;
+    const batch = Math.min(20, perKiosk - done);
+    await Promise.all(
       Array.from({ length: KIOSKS }, async (_, k) => {
         const mine: Omit<Challenge, 'code'>[] = [];
-        for (let i = 0; i < batch; i += 1) {
-          const r = (await post(`${stubUrl}/v1/recoveries/phone`, { 'x-kiosk-id': kioskId(k), 'idempotency-key': idempotencyKey() }, { phone: kioskPhone(k) })) as {
+        for (let i = done; i < done + batch; i += 1) {
+          const r = (await post(`${stubUrl}/v1/recoveries/phone`, { ...kioskHeaders(k), 'idempotency-key': idempotencyKey() }, { phone: citizenPhone(citizenOf(k, i)) })) as {
             recoveryId: string;
             recoveryToken: string;
             challenge: { challengeId: string };
           };
           mine.push({ kiosk: kioskId(k), recoveryId: r.recoveryId, token: r.recoveryToken, challengeId: r.challenge.challengeId });
         }
-        return mine;
+        // Each kiosk's training outbox shows only what its own requests sent.
+        const outbox = (await (await fetch(`${stubUrl}/v1/training/outbox`, { headers: kioskHeaders(k) })).json()) as {
+          messages: { toMasked: string; body: string }[];
+        };
+        mine.forEach((c, j) => {
+          const to = masked(citizenPhone(citizenOf(k, done + j)));
+          const code = outbox.messages
+            .filter((m) => m.toMasked === to)
+            .map((m) => /Kode OTP: (\d{6})/.exec(m.body)?.[1])
+            .findLast((found) => found !== undefined);
+          if (!code) throw new Error(`kiosk ${k}: no code sent to ${to}`);
+          (pools[k] as Challenge[]).push({ ...c, code });
+        });
       }),
     );
-    const outbox = (await (await fetch(`${stubUrl}/v1/training/outbox`, { headers: { 'x-kiosk-id': kioskId(0) } })).json()) as {
-      messages: { toMasked: string; body: string }[];
-    };
-    for (let k = 0; k < KIOSKS; k += 1) {
-      const codes = outbox.messages
-        .filter((m) => m.toMasked === masked(kioskPhone(k)))
-        .map((m) => /Kode OTP: (\d{6})/.exec(m.body)?.[1])
-        .filter((c): c is string => c !== undefined)
-        .slice(-batch);
-      const mine = started[k] as Omit<Challenge, 'code'>[];
-      if (codes.length !== mine.length) throw new Error(`kiosk ${k}: ${codes.length} codes for ${mine.length} challenges`);
-      mine.forEach((c, i) => (pools[k] as Challenge[]).push({ ...c, code: codes[i] as string }));
-    }
   }
   return pools;
 }
@@ -148,9 +174,9 @@ async function fire(url: string, pools: Challenge[][] | null, opts: { rate?: num
         path: `/v1/recoveries/${ch.recoveryId}/challenges/${ch.challengeId}/verify`,
         headers: {
           'content-type': 'application/json',
-          'x-kiosk-id': ch.kiosk,
+          ...kioskHeaders(req.slot.kiosk),
           'idempotency-key': idempotencyKey(),
-          authorization: `Bearer ${ch.token}`,
+          'x-recovery-token': ch.token,
         },
         body: JSON.stringify({ code: ch.code }),
       };
@@ -195,7 +221,7 @@ async function fire(url: string, pools: Challenge[][] | null, opts: { rate?: num
 const FAST_HASH_HOOK = fileURLToPath(new URL('./lib/fastHashHook.mjs', import.meta.url));
 
 async function startStubProcess(stateDir: string | null, cpuProfDir?: string, fastHash = false): Promise<ChildServer> {
-  const args = ['--port', '0', '--test-controls'];
+  const args = ['--port', '0', '--test-controls', ...Array.from({ length: KIOSKS }, (_, k) => ['--kiosk-key', `${kioskId(k)}=${kioskKey(k)}`]).flat()];
   if (stateDir) args.push('--state', join(stateDir, 'state.json'));
   const flags = [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []), ...(fastHash ? ['--import', FAST_HASH_HOOK] : [])];
   return startChildServer(resolve('src-main/backend/stub/cli.ts'), args, /listening on (\S+)/, flags);

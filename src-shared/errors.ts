@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   /** Operator sign-in failed. */
   'OPERATOR_INVALID',
+  /** Too many wrong PINs for this staff id (lockedUntil follows). */
+  'OPERATOR_LOCKED',
   /** The action needs a signed-in operator (assisted mode). */
   'OPERATOR_REQUIRED',
   /** Identity verification did not match; never says which field. */
@@ -30,6 +32,12 @@ export const ERROR_CODES = [
   'RESEND_COOLDOWN',
   /** No resends left. */
   'RESEND_LIMIT',
+  /** Too many codes sent to this phone or e-mail lately (retryAfterSeconds follows). */
+  'CODE_SENDS_LIMITED',
+  /** Too many wrong codes for this account in 24 h: recovery by code is locked (lockedUntil follows). */
+  'CODE_RECOVERY_LOCKED',
+  /** The new phone or e-mail (field) belongs to another account; said only after its code proved it. */
+  'CONTACT_IN_USE',
   /** The new password breaks the service's policy. */
   'PASSWORD_REJECTED',
   /** No recovery session, or it is not at the step the call needs. */

@@ -12,9 +12,19 @@ async function call(stubUrl: string, method: string, path: string, body?: unknow
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
-/** Raises the stub's per-kiosk identity cap (the kiosk's own cap comes from its config file). */
-export async function raiseKioskLimit(stubUrl: string, perHour: number): Promise<void> {
-  await call(stubUrl, 'PUT', '/__test/config', { kioskIdentityLimitPerHour: perHour });
+/**
+ * Raises the stub's limits that a bench would meet long before it measures
+ * anything (the kiosk's own cap comes from its config file): the per-kiosk
+ * caps on identity verifications and on recovery starts, and the codes sent
+ * per destination (per hour and per day).
+ */
+export async function raiseStubLimits(stubUrl: string, to: number): Promise<void> {
+  await call(stubUrl, 'PUT', '/__test/config', {
+    kioskIdentityLimitPerHour: to,
+    kioskStartLimitPerHour: to,
+    codeSendsPerHour: to,
+    codeSendsPerDay: to,
+  });
 }
 
 export async function createAccounts(stubUrl: string, citizens: readonly BenchCitizen[], parallel = 4): Promise<void> {

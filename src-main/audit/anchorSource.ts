@@ -16,19 +16,26 @@ export class AnchorSourceError extends Error {
 
 const FETCH_TIMEOUT_MS = 15_000;
 
-/** The anchors of `source` (a backend's base URL or a file); `kioskId` is needed for a URL. */
-export async function readAnchors(source: string, kioskId: string | undefined): Promise<AuditAnchor[]> {
-  return /^https?:\/\//i.test(source) ? fetchAnchors(source, kioskId) : readAnchorFile(source);
+/** Whether `source` names a backend (else a file). */
+export const isAnchorUrl = (source: string): boolean => /^https?:\/\//i.test(source);
+
+/**
+ * The anchors of `source` (a backend's base URL or a file); a URL needs `kioskId` and that
+ * kiosk's key: the backend answers only the kiosk itself.
+ */
+export async function readAnchors(source: string, kioskId: string | undefined, kioskKey?: string): Promise<AuditAnchor[]> {
+  return isAnchorUrl(source) ? fetchAnchors(source, kioskId, kioskKey) : readAnchorFile(source);
 }
 
-async function fetchAnchors(baseUrl: string, kioskId: string | undefined): Promise<AuditAnchor[]> {
+async function fetchAnchors(baseUrl: string, kioskId: string | undefined, kioskKey: string | undefined): Promise<AuditAnchor[]> {
   if (kioskId === undefined) throw new AnchorSourceError('give --kiosk ID: the folder holds no record to read the kiosk id from');
+  if (kioskKey === undefined) throw new AnchorSourceError("give --kiosk-key FILE (the kiosk's key file): the backend answers only the kiosk itself");
   const url = `${baseUrl.replace(/\/+$/, '')}${pathOf('auditAnchors')}`;
   let response: Response;
   let body: unknown;
   try {
     response = await fetch(url, {
-      headers: { 'x-kiosk-id': kioskId, accept: 'application/json, application/problem+json' },
+      headers: { 'x-kiosk-id': kioskId, authorization: `Bearer ${kioskKey}`, accept: 'application/json, application/problem+json' },
       redirect: 'error',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });

@@ -58,6 +58,8 @@ function outboxMessageOf(m: ContractSchema<'OutboxMessage'>): OutboxMessage {
 
 export interface BackendClientOptions {
   baseUrl: string;
+  /** This kiosk's key (`Authorization: Bearer`), provisioned with its kiosk id; never logged. */
+  kioskKey: string;
   /** Per attempt (8 s). */
   timeoutMs?: number;
   /** Retries after the first attempt, for network errors and 5xx only (2). */
@@ -102,7 +104,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     maxContentLength: MAX_RESPONSE_BYTES,
-    headers: { accept: 'application/json, application/problem+json' },
+    headers: { accept: 'application/json, application/problem+json', authorization: `Bearer ${options.kioskKey}` },
   });
 
   function headers(ctx: CallContext, extra: Record<string, string> = {}): Record<string, string> {
@@ -127,7 +129,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     const { method } = contractOperation(operationId);
     const extra: Record<string, string> =
       method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': ctx.idempotencyKey ?? newKey() } : {};
-    if (request.recovery) extra.authorization = `Bearer ${request.recovery.recoveryToken}`;
+    if (request.recovery) extra['x-recovery-token'] = request.recovery.recoveryToken;
     return callBackend(http, policy, answers, {
       operationId,
       method,

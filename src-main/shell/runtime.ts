@@ -8,6 +8,7 @@ import { startStub } from '../backend/stub/server';
 import type { KioskConfig } from '../core/config';
 import { createAuditExporter } from './auditExport';
 import { lockDataFolder, type DataFolderLockOptions } from './dataFolderLock';
+import { newKioskKey, readPlainKioskKey } from './kioskKey';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
 
 /** What both shells start from: config, a data folder, and optional test hooks. */
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   auditAnchors?: Pick<AnchorSenderOptions, 'everyEvents' | 'everyMs' | 'retryMs' | 'closeTimeoutMs'>;
   /** Mounts the stub's test controls (clock, faults): tests and trainers only. */
   stubTestControls?: boolean;
+  /** Reads the kiosk key from the config's `kioskKeyFile` (the Electron shell's unseals it); a plain file by default. */
+  readKioskKey?: (path: string) => Promise<string>;
   /** Port for the embedded stub (0 = ephemeral). */
   stubPort?: number;
   onFault?: (what: string, err: unknown) => void;
@@ -56,12 +59,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
 
   const embedded = config.backend === 'embedded';
+  let kioskKey: string;
   let stub: Awaited<ReturnType<typeof startStub>> | undefined;
   let audit: Awaited<ReturnType<RuntimeOptions['openAudit']>>;
   try {
+    // The embedded stub knows only this kiosk, by a key made for this launch; a real backend's key comes from the config's file.
+    kioskKey = embedded ? newKioskKey() : await (options.readKioskKey ?? readPlainKioskKey)(config.kioskKeyFile ?? '');
     stub = embedded
       ? await startStub({
           port: options.stubPort ?? 0,
+          kiosks: [{ kioskId: config.kioskId, key: kioskKey, mode: config.mode }],
+          checkHost: true,
           stateFile: join(dataDir, 'stub', 'state.json'),
           testControls: options.stubTestControls === true,
         })
@@ -89,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // A citizen waits at most backendTimeoutMs for any answer, retries included.
   const backend = createBackendClient({
     baseUrl,
+    kioskKey,
     timeoutMs: Math.ceil(config.backendTimeoutMs / 2),
     deadlineMs: config.backendTimeoutMs,
   });

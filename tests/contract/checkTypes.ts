@@ -7,8 +7,10 @@ export interface CheckContext {
   /** Only usable by checks that declare `needsControls` (others get one that throws). */
   controls: TestControls;
   hasControls: boolean;
-  /** A kiosk id of its own for this check, so checks never share per-kiosk counters. */
+  /** A kiosk of its own for this check (with test controls), so checks never share per-kiosk counters. */
   kiosk: string;
+  /** Another kiosk (fresh with test controls); self-service unless asked. */
+  newKiosk(mode?: KioskMode): Promise<string>;
   /** The server's per-kiosk hourly cap on identity verifications. */
   kioskLimitPerHour: number;
   /** Known operator credentials in the target environment, when any. */
@@ -16,6 +18,9 @@ export interface CheckContext {
   /** fast-check runs per property. */
   fuzzRuns: number;
 }
+
+/** How the backend treats a kiosk: an assisted one needs its officer for the identity path. */
+export type KioskMode = 'assisted' | 'self-service';
 
 export interface ConformanceCheck {
   id: string;

@@ -41,7 +41,27 @@ export class ContractApi {
   constructor(
     readonly baseUrl: string,
     private readonly validator: ContractAnswers,
+    /** Kiosk id → its key: a request naming one of these kiosks carries its key, unless it sets `authorization` itself. */
+    private readonly kioskKeys: Map<string, string> = new Map(),
   ) {}
+
+  /** Remembers a kiosk's key, for every later request naming that kiosk. */
+  addKiosk(kioskId: string, key: string): void {
+    this.kioskKeys.set(kioskId, key);
+  }
+
+  /** The `Authorization` value of a known kiosk (for tests that build requests by hand). */
+  kioskAuthorization(kioskId: string): string {
+    const key = this.kioskKeys.get(kioskId);
+    if (!key) throw new Error(`no key for kiosk ${kioskId}`);
+    return `Bearer ${key}`;
+  }
+
+  private withKioskKey(headers: Record<string, string> = {}): Record<string, string> {
+    if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) return headers;
+    const key = this.kioskKeys.get(headers['x-kiosk-id'] ?? '');
+    return key ? { ...headers, authorization: `Bearer ${key}` } : headers;
+  }
 
   /** Sends without validating: for requests the contract does not describe (test controls, garbage). */
   async raw(req: RawRequest): Promise<ApiResponse> {
@@ -50,7 +70,7 @@ export class ContractApi {
       method: req.method,
       headers: {
         ...(req.body !== undefined && !isText ? { 'content-type': 'application/json' } : {}),
-        ...req.headers,
+        ...this.withKioskKey(req.headers),
       },
       body: req.body === undefined ? null : isText ? (req.body as string) : JSON.stringify(req.body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -77,7 +97,7 @@ export class ContractApi {
       method: 'POST',
       path,
       body,
-      headers: { 'x-kiosk-id': kiosk, 'idempotency-key': key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'x-kiosk-id': kiosk, 'idempotency-key': key, ...(token ? { 'x-recovery-token': token } : {}) },
     });
   }
 
@@ -89,7 +109,7 @@ export class ContractApi {
     return this.call('session', {
       method: 'GET',
       path: '/v1/auth/session',
-      headers: { 'x-kiosk-id': kiosk, authorization: `Bearer ${sessionToken}` },
+      headers: { 'x-kiosk-id': kiosk, 'x-session-token': sessionToken },
     });
   }
 

@@ -1,15 +1,16 @@
 /**
  * `npm run test:contract -- --url http://127.0.0.1:4010 [--only identity.,otp.] [--kiosk-limit 30]
- *   [--operator PTG001:246810] [--no-test-controls] [--fuzz-runs 40]`
+ *   [--operator PTG001:246810] [--kiosk ID=KEYFILE]… [--no-test-controls] [--fuzz-runs 40]`
  * Checks a running server against the contract; exits 1 when a check fails.
  * Checks needing time travel or OTP codes run only when the server offers
  * the test controls (docs/backend.md), and are reported skipped otherwise.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runConformance } from './suite';
 
 const USAGE =
-  'usage: npm run test:contract -- --url <base URL> [--only <id prefix>,…] [--kiosk-limit 30] [--operator ID:PIN] [--no-test-controls] [--fuzz-runs 40]';
+  'usage: npm run test:contract -- --url <base URL> [--only <id prefix>,…] [--kiosk-limit 30] [--operator ID:PIN] [--kiosk ID=KEYFILE]… [--no-test-controls] [--fuzz-runs 40]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -18,6 +19,8 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       'kiosk-limit': { type: 'string' },
       operator: { type: 'string' },
+      // A kiosk provisioned on the server, its key in a file (never on the command line); with test controls the suite makes its own.
+      kiosk: { type: 'string', multiple: true, default: [] },
       'no-test-controls': { type: 'boolean', default: false },
       'fuzz-runs': { type: 'string' },
     },
@@ -28,11 +31,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const [staffId, pin] = values.operator?.split(':') ?? [];
+  const kiosks = values.kiosk.map((spec) => {
+    const at = spec.indexOf('=');
+    if (at < 1) throw new Error(`--kiosk ${spec}: give ID=KEYFILE`);
+    return { kioskId: spec.slice(0, at), key: readFileSync(spec.slice(at + 1), 'utf8').trim() };
+  });
   const results = await runConformance(
     {
       baseUrl: values.url,
       ...(values['kiosk-limit'] ? { kioskLimitPerHour: Number(values['kiosk-limit']) } : {}),
       ...(staffId && pin ? { operator: { staffId, pin } } : {}),
+      ...(kiosks.length > 0 ? { kiosks } : {}),
       ...(values['no-test-controls'] ? { testControls: 'off' as const } : {}),
       ...(values['fuzz-runs'] ? { fuzzRuns: Number(values['fuzz-runs']) } : {}),
     },

@@ -6,10 +6,12 @@
  */
 import type { CheckContext, CheckResult, ConformanceCheck } from './checkTypes';
 import { auditAnchorChecks } from './checks/auditAnchorChecks';
+import { codeLimitChecks } from './checks/codeLimitChecks';
 import { enumerationChecks } from './checks/enumerationChecks';
 import { idempotencyChecks } from './checks/idempotencyChecks';
 import { identityChecks } from './checks/identityChecks';
 import { inputChecks } from './checks/inputChecks';
+import { operatorChecks } from './checks/operatorChecks';
 import { otpChecks } from './checks/otpChecks';
 import { outboxChecks } from './checks/outboxChecks';
 import { recoveryChecks } from './checks/recoveryChecks';
@@ -17,14 +19,17 @@ import { signInChecks } from './checks/signInChecks';
 import { ContractApi } from './contractApi';
 import { detectControls, type TestControls } from './controls';
 import { randomKiosk } from './fixtures';
+import type { KioskMode } from './checkTypes';
 import { ContractAnswers } from '../../src-main/backend/contract/answers';
 
 export type { CheckResult, ConformanceCheck } from './checkTypes';
 
 export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   ...signInChecks,
+  ...operatorChecks,
   ...identityChecks,
   ...otpChecks,
+  ...codeLimitChecks,
   ...enumerationChecks,
   ...recoveryChecks,
   ...idempotencyChecks,
@@ -39,6 +44,11 @@ export interface SuiteOptions {
   kioskLimitPerHour?: number;
   /** Operator credentials valid on the server; the stub's demo operator when it has test controls. */
   operator?: { staffId: string; pin: string };
+  /**
+   * Kiosks provisioned on the server (`--kiosk ID=KEY`), used in turn when it has no test
+   * controls; with test controls each check provisions fresh ones.
+   */
+  kiosks?: { kioskId: string; key: string }[];
   /** Run the checks needing test controls? `auto` (default) detects them. */
   testControls?: 'auto' | 'off';
   fuzzRuns?: number;
@@ -48,6 +58,10 @@ export interface SuiteEnv {
   options: Required<Pick<SuiteOptions, 'baseUrl' | 'kioskLimitPerHour' | 'fuzzRuns'>> & Pick<SuiteOptions, 'operator'>;
   validator: ContractAnswers;
   controls: TestControls | null;
+  /** Every kiosk known so far, with its key. */
+  kioskKeys: Map<string, string>;
+  /** A kiosk to call as: a fresh one (test controls), else the next given one. */
+  newKiosk(mode?: KioskMode): Promise<string>;
 }
 
 const DEMO_OPERATOR = { staffId: 'PTG001', pin: '246810' };
@@ -62,9 +76,21 @@ const NO_CONTROLS: TestControls = new Proxy({} as TestControls, {
 export async function prepareSuite(options: SuiteOptions): Promise<SuiteEnv> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const validator = new ContractAnswers();
-  const controls = options.testControls === 'off' ? null : await detectControls(new ContractApi(baseUrl, validator));
+  const kioskKeys = new Map((options.kiosks ?? []).map((k) => [k.kioskId, k.key]));
+  const api = new ContractApi(baseUrl, validator, kioskKeys);
+  const controls = options.testControls === 'off' ? null : await detectControls(api);
   const operator = options.operator ?? (controls ? DEMO_OPERATOR : undefined);
+  const given = [...(options.kiosks ?? [])];
+  let turn = 0;
+  const newKiosk = async (mode: KioskMode = 'self-service'): Promise<string> => {
+    if (controls) return controls.provisionKiosk(randomKiosk(), mode);
+    const next = given[turn++ % Math.max(1, given.length)];
+    if (!next) throw new Error('no kiosk to call as: give --kiosk ID=KEY (or run the server with test controls)');
+    return next.kioskId;
+  };
   return {
+    kioskKeys,
+    newKiosk,
     options: {
       baseUrl,
       kioskLimitPerHour: options.kioskLimitPerHour ?? 30,
@@ -87,10 +113,17 @@ export async function runCheck(check: ConformanceCheck, env: SuiteEnv): Promise<
     ...(detail !== undefined ? { detail } : {}),
   });
   if (check.needsControls && !env.controls) return result('skipped', 'needs test controls');
-  const api = new ContractApi(env.options.baseUrl, env.validator);
+  const api = new ContractApi(env.options.baseUrl, env.validator, env.kioskKeys);
   let controls: TestControls = NO_CONTROLS;
+  let kiosk: string;
   try {
-    if (env.controls) controls = await env.controls.scoped();
+    kiosk = await env.newKiosk();
+  } catch (err) {
+    return result('failed', `kiosk: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    // The check's outbox view: its kiosk's messages and those of the kiosks it provisions (each kiosk sees only its own).
+    if (env.controls) controls = await env.controls.scoped(kiosk);
   } catch (err) {
     return result('failed', `test controls: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -98,7 +131,8 @@ export async function runCheck(check: ConformanceCheck, env: SuiteEnv): Promise<
     api,
     controls,
     hasControls: env.controls !== null,
-    kiosk: randomKiosk(),
+    kiosk,
+    newKiosk: (mode) => env.newKiosk(mode),
     kioskLimitPerHour: env.options.kioskLimitPerHour,
     operator: env.options.operator ?? null,
     fuzzRuns: env.options.fuzzRuns,

@@ -1,11 +1,12 @@
 /**
- * `npm run audit:verify -- <folder> [--key FILE] [--anchors FILE|URL] [--kiosk ID] [--strict]`
+ * `npm run audit:verify -- <folder> [--key FILE] [--anchors FILE|URL] [--kiosk ID] [--kiosk-key FILE] [--strict]`
  *
  * Prints the pass summary, or the first problem with its seq, file and line,
  * then what was checked and what could not be: keyed records' contents need
  * the kiosk's audit key (`--key`, its key file), a cut-off tail or a deleted
  * folder needs the anchors the kiosk sent (`--anchors`: the backend's URL,
- * asked as `--kiosk` or the log's own kiosk id, or a file of its answer).
+ * asked as `--kiosk` or the log's own kiosk id with that kiosk's key file
+ * `--kiosk-key`, or a file of its answer).
  * Exit code 0 pass, 1 problem found (an empty or missing folder is one),
  * 2 usage error (bad arguments, unreadable folder, key or anchors).
  */
@@ -18,8 +19,9 @@ import { errnoCode } from '../errors';
 import { listAuditFiles } from '../files';
 import { verifyAuditDir, type VerifyResult } from '../verify';
 import { isMain } from './isMain';
+import { readPlainKioskKey } from '../../shell/kioskKey';
 
-const USAGE = 'usage: npm run audit:verify -- <folder> [--key FILE] [--anchors FILE|URL] [--kiosk ID] [--strict]';
+const USAGE = 'usage: npm run audit:verify -- <folder> [--key FILE] [--anchors FILE|URL] [--kiosk ID] [--kiosk-key FILE] [--strict]';
 /** The audit key's length (keys.ts); a shorter file is not one. */
 const MIN_KEY_BYTES = 16;
 
@@ -34,6 +36,7 @@ interface VerifyArgs {
   key?: Buffer;
   anchorSource?: string;
   kioskId?: string;
+  kioskKey?: string;
 }
 
 class UsageError extends Error {}
@@ -45,7 +48,7 @@ export async function runVerifyCli(args: string[], output: CliOutput): Promise<n
   try {
     parsed = await parseVerifyArgs(args);
     if (parsed.anchorSource !== undefined) {
-      anchors = await readAnchors(parsed.anchorSource, parsed.kioskId ?? (await kioskIdOfLog(parsed.folder)));
+      anchors = await readAnchors(parsed.anchorSource, parsed.kioskId ?? (await kioskIdOfLog(parsed.folder)), parsed.kioskKey);
     }
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof AnchorSourceError)) throw error;
@@ -75,12 +78,18 @@ export async function runVerifyCli(args: string[], output: CliOutput): Promise<n
 }
 
 async function parseVerifyArgs(args: string[]): Promise<VerifyArgs> {
-  let values: { strict?: boolean; key?: string; anchors?: string; kiosk?: string };
+  let values: { strict?: boolean; key?: string; anchors?: string; kiosk?: string; 'kiosk-key'?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { strict: { type: 'boolean' }, key: { type: 'string' }, anchors: { type: 'string' }, kiosk: { type: 'string' } },
+      options: {
+        strict: { type: 'boolean' },
+        key: { type: 'string' },
+        anchors: { type: 'string' },
+        kiosk: { type: 'string' },
+        'kiosk-key': { type: 'string' },
+      },
       allowPositionals: true,
     }));
   } catch (error) {
@@ -104,9 +113,18 @@ async function parseVerifyArgs(args: string[]): Promise<VerifyArgs> {
     }
     if (key.length < MIN_KEY_BYTES) throw new UsageError(`${values.key} holds ${key.length} bytes: not an audit key (keys/audit-subject.key)`);
   }
+  let kioskKey: string | undefined;
+  if (values['kiosk-key'] !== undefined) {
+    try {
+      kioskKey = await readPlainKioskKey(values['kiosk-key']);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   return {
     folder,
     strict: values.strict === true,
+    ...(kioskKey ? { kioskKey } : {}),
     ...(key ? { key } : {}),
     ...(values.anchors !== undefined ? { anchorSource: values.anchors } : {}),
     ...(values.kiosk !== undefined ? { kioskId: values.kiosk } : {}),

@@ -23,6 +23,8 @@ type Json = Record<string, unknown>;
 export const START_OPERATIONS = { phone: 'startByPhone', email: 'startByEmail' } as const satisfies Record<ContactPath, OperationId>;
 
 export interface ContractDocument {
+  /** Security every operation needs unless it says otherwise. */
+  security?: Json[];
   paths: Record<string, Record<string, Json>>;
   components: {
     schemas: Record<string, Json>;
@@ -46,7 +48,7 @@ export interface ContractOperation {
   /** As the document writes it: /v1/recoveries/{recoveryId}/password. */
   path: string;
   parameters: ContractParameter[];
-  /** Names of the security schemes the operation requires (all http bearer). */
+  /** Names of the security schemes the operation requires, all of them (its own `security`, else the document's). */
   security: string[];
   /** The JSON request body's schema, resolved; absent for reads. */
   requestBody?: Json;
@@ -117,7 +119,7 @@ function readOperations(doc: ContractDocument): Map<OperationId, ContractOperati
           schema: inlineRefs(doc, param.schema) as Json,
         };
       });
-      const security = ((op.security ?? []) as Json[]).flatMap((requirement) => Object.keys(requirement));
+      const security = ((op.security ?? doc.security ?? []) as Json[]).flatMap((requirement) => Object.keys(requirement));
       const body = (op.requestBody as { content?: Record<string, { schema?: Json }> } | undefined)?.content?.['application/json']?.schema;
       const responses = Object.fromEntries(
         Object.entries((op.responses ?? {}) as Record<string, Json>).map(([status, response]) => [status, resolveRef(doc, response)]),
@@ -157,11 +159,26 @@ export function pathOf(id: OperationId, params: Readonly<Record<string, string>>
   });
 }
 
-/** The bearer token pattern a security scheme declares (`x-token-pattern`). */
-export function bearerTokenPattern(scheme: string): string {
-  const declared = contractDocument().components.securitySchemes[scheme]?.['x-token-pattern'];
-  if (typeof declared !== 'string') throw new Error(`openapi.yaml: security scheme ${scheme} has no x-token-pattern`);
-  return declared;
+/** Where a security scheme's token travels and what it looks like. */
+export interface SecurityHeader {
+  /** Lower-case, as Node gives header names. */
+  header: string;
+  /** `Bearer ` for an http bearer scheme, else empty. */
+  prefix: string;
+  /** The token's pattern (`x-token-pattern`), anchored. */
+  pattern: string;
+}
+
+/** The header a security scheme of the contract uses: http bearer in Authorization, or an apiKey header. */
+export function securityHeader(scheme: string): SecurityHeader {
+  const declared = contractDocument().components.securitySchemes[scheme];
+  const pattern = declared?.['x-token-pattern'];
+  if (!declared || typeof pattern !== 'string') throw new Error(`openapi.yaml: security scheme ${scheme} has no x-token-pattern`);
+  if (declared.type === 'http' && declared.scheme === 'bearer') return { header: 'authorization', prefix: 'Bearer ', pattern };
+  if (declared.type === 'apiKey' && declared.in === 'header' && typeof declared.name === 'string') {
+    return { header: declared.name.toLowerCase(), prefix: '', pattern };
+  }
+  throw new Error(`openapi.yaml: security scheme ${scheme} is neither an http bearer nor a header apiKey`);
 }
 
 type Responses<O extends OperationId> = operations[O]['responses'];

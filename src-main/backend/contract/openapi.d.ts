@@ -16,7 +16,12 @@ export interface paths {
         put?: never;
         /**
          * Citizen sign-in with e-mail or phone and password.
-         * @description 5 wrong passwords lock the account for 15 minutes (DESIGN.md §3). Unknown identifiers get the same answers.
+         * @description 5 wrong passwords for one identifier lock it for 15 minutes. Each
+         *     identifier (a phone or an e-mail address) has its own count, whether
+         *     or not it is registered and whichever account it belongs to, so the
+         *     attempts left and the lock never tell that an identifier exists or
+         *     that two identifiers share an account. A successful recovery lifts
+         *     the locks of the account's identifiers.
          */
         post: operations["signIn"];
         delete?: never;
@@ -34,7 +39,7 @@ export interface paths {
         };
         /**
          * Whether a sign-in session is still valid.
-         * @description Not used by the kiosk; it makes "every session revoked after a recovery" observable to the conformance suite.
+         * @description Not used by the kiosk; it makes "every session revoked after a recovery" observable to the conformance suite. A session lasts 30 minutes from its sign-in.
          */
         get: operations["session"];
         put?: never;
@@ -54,7 +59,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Counter staff sign-in at the start of a shift (assisted mode). */
+        /**
+         * Counter staff sign-in at the start of a shift (assisted mode).
+         * @description 5 wrong PINs for one staff id lock it for 15 minutes (423
+         *     OPERATOR_LOCKED), with the very same answers for an unknown staff id.
+         *     At most 20 officer sign-in attempts per kiosk per hour (429
+         *     KIOSK_RATE_LIMITED). An officer token lasts one shift (10 hours at
+         *     most) and works only from the kiosk it was issued to.
+         */
         post: operations["operatorSignIn"];
         delete?: never;
         options?: never;
@@ -73,7 +85,9 @@ export interface paths {
         put?: never;
         /**
          * Start a recovery with the registered phone number (OTP by SMS).
-         * @description Answers the same (status and body shape, masked destination derived from the submitted number) whether or not the number is registered.
+         * @description Answers the same (status and body shape, masked destination derived
+         *     from the submitted number) whether or not the number is registered,
+         *     limits included. The limits are the `recovery` tag's.
          */
         post: operations["startByPhone"];
         delete?: never;
@@ -93,7 +107,7 @@ export interface paths {
         put?: never;
         /**
          * Start a recovery with the registered e-mail address (OTP by e-mail).
-         * @description Answers the same whether or not the address is registered.
+         * @description Answers the same whether or not the address is registered, limits included. The limits are the `recovery` tag's.
          */
         post: operations["startByEmail"];
         delete?: never;
@@ -117,6 +131,9 @@ export interface paths {
          *     spaces. At most 3 tries per NIK in any rolling 24 hours across all
          *     kiosks, every try counting; the answer never says which field was
          *     wrong. At most 30 verifications per kiosk per hour (configurable).
+         *     A kiosk provisioned as assisted must send the `X-Operator-Token` of an
+         *     officer signed in at that same kiosk, within their shift; otherwise
+         *     403 OPERATOR_REQUIRED, before any try is counted.
          */
         post: operations["verifyIdentity"];
         delete?: never;
@@ -136,7 +153,11 @@ export interface paths {
         put?: never;
         /**
          * Identity path - new phone, new e-mail, new password, and the OTP channel.
-         * @description Once per recovery. The OTP goes to the NEW phone (sms) or the NEW e-mail (email); nothing changes until it is verified.
+         * @description Once per recovery. The OTP goes to the NEW phone (sms) or the NEW
+         *     e-mail (email); nothing changes until it is verified. Whether the new
+         *     phone or e-mail belongs to another account is never said here: only
+         *     after the code proved the new contact (verifyOtp, 409 CONTACT_IN_USE).
+         *     The code counts against the destination's limits (the `recovery` tag's).
          */
         post: operations["submitCredentials"];
         delete?: never;
@@ -157,9 +178,15 @@ export interface paths {
         /**
          * Verify the OTP code.
          * @description Codes are valid 5 minutes and single use; 5 wrong entries void the
-         *     challenge. On the identity path a right code completes the recovery
-         *     (`completed` with a reference); on the phone and e-mail paths it
-         *     allows setting a new password (`otp-verified`).
+         *     challenge. At most 10 wrong codes per account (or per unregistered
+         *     destination) in any rolling 24 hours across all its challenges; then
+         *     recovery by code is locked until the oldest of them is a day old
+         *     (423 CODE_RECOVERY_LOCKED), for verifying and for starting. On the
+         *     identity path a right code completes the recovery (`completed` with a
+         *     reference) unless the new phone or e-mail now belongs to another
+         *     account: then 409 CONTACT_IN_USE (`field`) and the recovery ends. On
+         *     the phone and e-mail paths it allows setting a new password
+         *     (`otp-verified`).
          */
         post: operations["verifyOtp"];
         delete?: never;
@@ -179,7 +206,7 @@ export interface paths {
         put?: never;
         /**
          * Send a new code.
-         * @description After a 60 s cooldown, at most 3 times; the previous code stops working and the count of wrong entries is kept.
+         * @description After a 60 s cooldown, at most 3 times; the previous code stops working and the count of wrong entries is kept. Counts against the destination's limits (the `recovery` tag's).
          */
         post: operations["resendOtp"];
         delete?: never;
@@ -217,7 +244,7 @@ export interface paths {
         };
         /**
          * Training only - the SMS and e-mails the stub "sent", oldest first.
-         * @description The simulated phone and inbox of a training kiosk; OTP codes are in the bodies by design. A real backend does not offer it.
+         * @description The simulated phone and inbox of a training kiosk; OTP codes are in the bodies by design. Each kiosk is served only the messages its own requests caused. A real backend does not offer it.
          */
         get: operations["outbox"];
         put?: never;
@@ -334,7 +361,7 @@ export interface components {
             challengeId: string;
             /** @enum {string} */
             channel: "sms" | "email";
-            /** @description `08*****2797` (first 2 + five asterisks + last 4) or `s***@example.com`, derived from what was submitted. */
+            /** @description `08*****2797` (first 2 + five asterisks + last 4) or `s***@example.com`, derived from what was submitted (an e-mail address of at most 254 characters masks to at most 257). */
             destinationMasked: string;
             /** Format: date-time */
             expiresAt: string;
@@ -372,6 +399,7 @@ export interface components {
             body: string;
         };
         Outbox: {
+            /** @description The stub keeps the newest 500 (a few more until its next change). */
             messages: components["schemas"]["OutboxMessage"][];
         };
         /** @description A UTC day, `YYYY-MM-DD`. */
@@ -401,19 +429,23 @@ export interface components {
             receivedAt: string;
         };
         AuditAnchors: {
+            /** @description One per UTC day at most, so a century of days bounds it. */
             anchors: components["schemas"]["AuditAnchor"][];
         };
         /** @description RFC 9457 problem details with the kiosk's stable `code`. */
         Problem: {
             /** Format: uri */
             type: string;
+            /** @description For developers; never shown to citizens. */
             title: string;
             status: number;
+            /** @description For developers; never shown to citizens. */
             detail?: string;
             instance?: string;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "OPERATOR_INVALID" | "OPERATOR_REQUIRED" | "IDENTITY_MISMATCH" | "IDENTITY_LOCKED" | "KIOSK_RATE_LIMITED" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_VOIDED" | "RESEND_COOLDOWN" | "RESEND_LIMIT" | "PASSWORD_REJECTED" | "SESSION_INVALID" | "AUDIT_ANCHOR_BEHIND" | "BACKEND_UNAVAILABLE" | "BACKEND_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "OPERATOR_INVALID" | "OPERATOR_REQUIRED" | "OPERATOR_LOCKED" | "KIOSK_UNAUTHENTICATED" | "IDENTITY_MISMATCH" | "IDENTITY_LOCKED" | "KIOSK_RATE_LIMITED" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_VOIDED" | "RESEND_COOLDOWN" | "RESEND_LIMIT" | "CODE_SENDS_LIMITED" | "CODE_RECOVERY_LOCKED" | "CONTACT_IN_USE" | "PASSWORD_REJECTED" | "SESSION_INVALID" | "AUDIT_ANCHOR_BEHIND" | "BACKEND_UNAVAILABLE" | "BACKEND_ERROR";
             attemptsRemaining?: number;
+            /** @description At most a week. */
             retryAfterSeconds?: number;
             /** Format: date-time */
             lockedUntil?: string;
@@ -439,7 +471,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The recovery is not at the step this call needs, or the challenge is not its own (SESSION_INVALID); a new phone or e-mail belongs to another account, or an Idempotency-Key was reused (VALIDATION_FAILED). */
+        /** @description The recovery is not at the step this call needs, or the challenge is not its own (SESSION_INVALID); or an Idempotency-Key was reused (VALIDATION_FAILED). */
         StepConflict: {
             headers: {
                 [name: string]: unknown;
@@ -448,8 +480,46 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such recovery or session, a wrong token, another kiosk's recovery, or it lapsed. */
+        /** @description No such recovery or session, a wrong token, another kiosk's recovery, or it lapsed (SESSION_INVALID); or the kiosk is not authenticated (KIOSK_UNAUTHENTICATED). */
         SessionInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No kiosk key, an unknown one, or an `X-Kiosk-Id` that is not the key's kiosk. */
+        KioskUnauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description This kiosk reached its hourly cap for this action; `retryAfterSeconds` and a `Retry-After` header. */
+        KioskRateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The destination's code limits are reached (CODE_SENDS_LIMITED), or this kiosk's hourly cap on starts (KIOSK_RATE_LIMITED); `retryAfterSeconds` and a `Retry-After` header. Nothing was sent. */
+        CodeSendsLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many wrong codes for this account or destination in 24 hours; recovery by code is locked until `lockedUntil` (the identity path stays open). */
+        CodeRecoveryLocked: {
             headers: {
                 [name: string]: unknown;
             };
@@ -499,7 +569,7 @@ export interface components {
         KioskId: string;
         /** @description Fresh for each intended action, the same on every retry of it. */
         IdempotencyKey: string;
-        /** @description The signed-in operator (assisted mode), for attribution. */
+        /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
         OperatorToken: string;
         RecoveryId: string;
         ChallengeId: string;
@@ -510,7 +580,7 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description Seconds before trying again. */
+        /** @description Seconds before trying again (delta-seconds, as `retryAfterSeconds`; at most 604800, a week). */
         RetryAfter: string;
     };
     pathItems: never;
@@ -544,7 +614,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Wrong identifier or password; `attemptsRemaining` before the lock. */
+            /** @description Wrong identifier or password (INVALID_CREDENTIALS; `attemptsRemaining` before the lock, counted per identifier), or the kiosk is not authenticated (KIOSK_UNAUTHENTICATED). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -620,7 +690,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Wrong staff id or PIN. */
+            /** @description Wrong staff id or PIN (OPERATOR_INVALID; `attemptsRemaining` before the lock), or the kiosk is not authenticated. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -632,6 +702,16 @@ export interface operations {
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many wrong PINs for this staff id; `lockedUntil`. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["KioskRateLimited"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -642,7 +722,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path?: never;
@@ -654,7 +734,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A recovery and its OTP challenge. */
+            /** @description A recovery and its OTP challenge; the destination's older open challenges are void. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -664,9 +744,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["KioskUnauthenticated"];
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            423: components["responses"]["CodeRecoveryLocked"];
+            429: components["responses"]["CodeSendsLimited"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -677,7 +760,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path?: never;
@@ -689,7 +772,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A recovery and its OTP challenge. */
+            /** @description A recovery and its OTP challenge; the destination's older open challenges are void. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -699,9 +782,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["KioskUnauthenticated"];
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            423: components["responses"]["CodeRecoveryLocked"];
+            429: components["responses"]["CodeSendsLimited"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -712,7 +798,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path?: never;
@@ -734,6 +820,16 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["KioskUnauthenticated"];
+            /** @description An assisted kiosk without a valid officer token of its own. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             409: components["responses"]["IdempotencyConflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -755,16 +851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This kiosk reached its hourly cap; `retryAfterSeconds` and a `Retry-After` header. */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["RetryAfter"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            429: components["responses"]["KioskRateLimited"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -775,7 +862,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path: {
@@ -804,6 +891,7 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["PasswordRejected"];
+            429: components["responses"]["CodeSendsLimited"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -814,7 +902,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path: {
@@ -840,7 +928,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["SessionInvalid"];
-            409: components["responses"]["StepConflict"];
+            /** @description Not this recovery's challenge or step (SESSION_INVALID), an Idempotency-Key reused (VALIDATION_FAILED), or the proven new phone or e-mail belongs to another account (CONTACT_IN_USE, `field`; the recovery ends). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The code expired (OTP_EXPIRED) or the challenge is void (OTP_VOIDED, `attemptsRemaining` 0). */
             410: {
                 headers: {
@@ -861,6 +957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            423: components["responses"]["CodeRecoveryLocked"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -871,7 +968,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path: {
@@ -917,7 +1014,8 @@ export interface operations {
             };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too early; `retryAfterSeconds` and a `Retry-After` header. */
+            423: components["responses"]["CodeRecoveryLocked"];
+            /** @description Too early for this challenge (RESEND_COOLDOWN) or the destination's limits reached (CODE_SENDS_LIMITED); `retryAfterSeconds` and a `Retry-After` header. */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
@@ -937,7 +1035,7 @@ export interface operations {
                 "X-Kiosk-Id": components["parameters"]["KioskId"];
                 /** @description Fresh for each intended action, the same on every retry of it. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description The signed-in operator (assisted mode), for attribution. */
+                /** @description The officer signed in at this kiosk (assisted mode). Required by the identity path on a kiosk provisioned as assisted; elsewhere for attribution. */
                 "X-Operator-Token"?: components["parameters"]["OperatorToken"];
             };
             path: {
@@ -990,6 +1088,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["KioskUnauthenticated"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -1019,6 +1118,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["KioskUnauthenticated"];
             "5XX": components["responses"]["Unavailable"];
         };
     };
@@ -1049,6 +1149,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["KioskUnauthenticated"];
             /** @description Behind an anchor already stored for this kiosk (AUDIT_ANCHOR_BEHIND), or an Idempotency-Key reused (VALIDATION_FAILED). */
             409: {
                 headers: {

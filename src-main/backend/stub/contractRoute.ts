@@ -7,8 +7,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import {
-  bearerTokenPattern,
   contractOperation,
+  securityHeader,
   type OperationId,
   type PathParamsOf,
   type RequestBodyOf,
@@ -40,14 +40,10 @@ function objectOf(entries: { name: string; required: boolean; schema: Json }[], 
 export function requestSchemaOf(id: OperationId): FastifySchema {
   const op = contractOperation(id);
   const headers = op.parameters.filter((p) => p.in === 'header').map((p) => ({ ...p, name: p.name.toLowerCase() }));
-  // Every security scheme of the contract is an http bearer token in Authorization.
+  // Each security scheme's token in its header (the kiosk key was already checked, kioskAuth.ts).
   for (const scheme of op.security) {
-    headers.push({
-      name: 'authorization',
-      in: 'header',
-      required: true,
-      schema: { type: 'string', pattern: `^Bearer ${bearerTokenPattern(scheme).replace(/^\^/, '')}` },
-    });
+    const { header, prefix, pattern } = securityHeader(scheme);
+    headers.push({ name: header, in: 'header', required: true, schema: { type: 'string', pattern: `^${prefix}${pattern.replace(/^\^/, '')}` } });
   }
   const params = op.parameters.filter((p) => p.in === 'path');
   const query = op.parameters.filter((p) => p.in === 'query');

@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastif
 import type { StubContext } from './context';
 import { lookup, remember, type KeyedRequest } from './idempotency';
 import { prune } from './maintenance';
+import { onBehalfOf } from './outbox';
 import { problem, PROBLEM_CONTENT_TYPE, type Reply } from './problem';
 import { StateNotDurableError } from './store';
 import type { StubState } from './state';
@@ -44,8 +45,19 @@ function headerOf(request: FastifyRequest, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function bearerOf(request: FastifyRequest): string {
-  return headerOf(request, 'authorization').replace(/^Bearer /, '');
+/** The recovery token (`X-Recovery-Token`) of a request, or ''. */
+export function recoveryTokenOf(request: FastifyRequest): string {
+  return headerOf(request, 'x-recovery-token');
+}
+
+/** The sign-in session token (`X-Session-Token`) of a request, or ''. */
+export function sessionTokenOf(request: FastifyRequest): string {
+  return headerOf(request, 'x-session-token');
+}
+
+/** The officer token (`X-Operator-Token`) of a request, or ''. */
+export function operatorTokenOf(request: FastifyRequest): string {
+  return headerOf(request, 'x-operator-token');
 }
 
 export function kioskIdOf(request: FastifyRequest): string {
@@ -64,7 +76,7 @@ export function writeRoute<R extends RouteGenericInterface>(ctx: StubContext, ru
       method: request.method,
       url: request.url,
       body: request.body,
-      authorization: headerOf(request, 'authorization'),
+      recoveryToken: recoveryTokenOf(request),
     };
     const found = lookup(state, keyed);
     if (found.kind !== 'new') {
@@ -73,7 +85,8 @@ export function writeRoute<R extends RouteGenericInterface>(ctx: StubContext, ru
       if (found.kind === 'conflict') return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'Idempotency-Key' }));
       return sendReply(reply.header('idempotent-replayed', 'true'), found.reply);
     }
-    const out = rule(state, request, now);
+    // What the rule delivers to the training outbox is this kiosk's (outbox.ts).
+    const out = onBehalfOf(keyed.kioskId, () => rule(state, request, now));
     remember(state, keyed, out, now);
     try {
       await ctx.store.persist();

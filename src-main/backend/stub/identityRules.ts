@@ -6,11 +6,18 @@
  * which field was wrong. Before that, a per-kiosk hourly cap against NIK
  * enumeration. The check and the count happen in one synchronous step, so
  * parallel requests cannot slip past the limit.
+ *
+ * A kiosk provisioned as assisted must send the token of an officer signed
+ * in at that same kiosk within their shift (operatorRules.ts `officerAt`);
+ * otherwise 403 OPERATOR_REQUIRED before anything is counted (no NIK try,
+ * no slot of the kiosk's cap). A self-service kiosk needs none.
  */
 import { nikProblem } from '../../../src-shared/rules/nik';
 import { normalizeName } from '../../../src-shared/rules/names';
 import type { ContractSchema } from '../contract/document';
 import type { StubConfig } from './context';
+import type { KioskMode } from './kioskAuth';
+import { officerAt } from './operatorRules';
 import { problem, toIso, type Reply } from './problem';
 import { createRecovery } from './recoveryRules';
 import { safeEqual, sha256 } from './secrets';
@@ -35,7 +42,16 @@ function namesMatch(a: string, b: string): boolean {
   return safeEqual(sha256(normalizeName(a)), sha256(normalizeName(b)));
 }
 
-export function verifyIdentity(state: StubState, input: IdentityInput, kioskId: string, config: StubConfig, now: number): Reply {
+/** Who asks: the kiosk (as its key proved it), its mode, and the officer token it sent ('' for none). */
+export interface IdentityCaller {
+  kioskId: string;
+  mode: KioskMode;
+  operatorToken: string;
+}
+
+export function verifyIdentity(state: StubState, input: IdentityInput, caller: IdentityCaller, config: StubConfig, now: number): Reply {
+  const { kioskId } = caller;
+  if (caller.mode === 'assisted' && officerAt(state, caller.operatorToken, kioskId, now) === null) return problem('OPERATOR_REQUIRED', 403);
   if (nikProblem(input.nik) !== null) return problem('VALIDATION_FAILED', 400, { field: 'nik' });
 
   const kioskTries = recent(state.kioskIdentityTries[kioskId], KIOSK_WINDOW_MS, now);

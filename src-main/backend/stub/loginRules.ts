@@ -1,8 +1,12 @@
 /**
- * Citizen sign-in (docs/architecture.md §3 "login"): e-mail or phone + password;
- * 5 wrong passwords lock the account for 15 minutes. Unknown identifiers get
- * their own counter and the very same answers, so that sign-in does not tell
- * whether an account exists.
+ * Citizen sign-in (docs/architecture.md §3 "login"): e-mail or phone +
+ * password; 5 wrong passwords for one identifier lock that identifier for 15
+ * minutes. The count is kept per identifier (the normalised phone or e-mail,
+ * keyed by its SHA-256), registered or not, whichever account it belongs
+ * to: so neither the attempts left nor the lock tell that an identifier
+ * exists or that two identifiers share an account. The price: an attacker
+ * gets 5 guesses per identifier, so 10 per 15 minutes for an account with a
+ * phone and an e-mail. A sign-in session lasts 30 minutes.
  */
 import { maskName } from '../../../src-shared/rules/masking';
 import { normalizeEmail } from '../../../src-shared/rules/email';
@@ -10,10 +14,12 @@ import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
 import type { ContractSchema } from '../contract/document';
 import { problem, toIso, type Reply } from './problem';
 import { newToken, sha256, verifySecret } from './secrets';
-import { findAccountByEmail, findAccountByPhone, type AccountRecord, type StubState } from './state';
+import { findAccountByEmail, findAccountByPhone, type AccountRecord, type SessionRecord, type StubState } from './state';
 
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MS = 15 * 60_000;
+/** A sign-in session is valid this long after it was issued (docs/architecture.md §3 "login"). */
+export const SESSION_TTL_MS = 30 * 60_000;
 /** A run of wrong passwords is forgotten after a quiet day. */
 const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
 /** Sign-in sessions kept per account; older ones simply lapse. */
@@ -28,15 +34,22 @@ export function findAccountByIdentifier(state: StubState, normalized: string): A
   return normalized.includes('@') ? findAccountByEmail(state, normalized) : findAccountByPhone(state, normalized);
 }
 
+/** The lock counter of a normalised identifier: the same key whether or not it is registered. */
+function counterKey(normalized: string): string {
+  return `id:${sha256(normalized)}`;
+}
+
+const isLive = (session: SessionRecord, now: number): boolean => now < session.issuedAt + SESSION_TTL_MS;
+
 export function signIn(state: StubState, identifier: string, password: string, now: number): Reply {
   const normalized = normalizeIdentifier(identifier);
   if (normalized === null) return problem('VALIDATION_FAILED', 400, { field: 'identifier' });
   const account = findAccountByIdentifier(state, normalized);
-  const key = account ? `acc:${account.id}` : `unknown:${sha256(normalized)}`;
+  const key = counterKey(normalized);
   let counter = state.loginCounters[key];
   if (counter?.lockedUntil !== null && counter?.lockedUntil !== undefined) {
     if (now < counter.lockedUntil) {
-      // Same work as a real check, so a locked account does not answer faster.
+      // Same work as a real check, so a locked identifier does not answer faster.
       verifySecret(password, account?.password ?? null);
       return problem('ACCOUNT_LOCKED', 423, { lockedUntil: toIso(counter.lockedUntil), attemptsRemaining: 0 });
     }
@@ -46,7 +59,8 @@ export function signIn(state: StubState, identifier: string, password: string, n
   if (account && verifySecret(password, account.password)) {
     delete state.loginCounters[key];
     const sessionToken = newToken();
-    account.sessions = [...account.sessions, sha256(sessionToken)].slice(-MAX_SESSIONS);
+    const live = account.sessions.filter((s) => isLive(s, now));
+    account.sessions = [...live, { hash: sha256(sessionToken), issuedAt: now }].slice(-MAX_SESSIONS);
     return { status: 200, body: { displayName: maskName(account.fullName), sessionToken } satisfies ContractSchema<'SignedIn'> };
   }
   if (!account) verifySecret(password, null);
@@ -60,10 +74,19 @@ export function signIn(state: StubState, identifier: string, password: string, n
   return problem('INVALID_CREDENTIALS', 401, { attemptsRemaining: LOGIN_MAX_FAILURES - failures });
 }
 
-/** Whether a sign-in session token is still valid (revocation is observable through it). */
-export function checkSession(state: StubState, sessionToken: string): Reply {
+/**
+ * Lifts the sign-in locks (and forgets the wrong passwords) of these
+ * identifiers, each an E.164 phone or a lower-case e-mail: what a completed
+ * recovery does for the account's old and new phone and e-mail.
+ */
+export function liftSignInLocks(state: StubState, identifiers: readonly string[]): void {
+  for (const identifier of identifiers) delete state.loginCounters[counterKey(identifier)];
+}
+
+/** Whether a sign-in session token is still valid: issued less than 30 minutes ago and not revoked. */
+export function checkSession(state: StubState, sessionToken: string, now: number): Reply {
   const hash = sha256(sessionToken);
-  const account = state.accounts.find((a) => a.sessions.includes(hash));
+  const account = state.accounts.find((a) => a.sessions.some((s) => s.hash === hash && isLive(s, now)));
   if (!account) return problem('SESSION_INVALID', 401);
   return { status: 200, body: { displayName: maskName(account.fullName) } satisfies ContractSchema<'Session'> };
 }
@@ -73,5 +96,12 @@ export function pruneLoginCounters(state: StubState, now: number): void {
   for (const [key, counter] of Object.entries(state.loginCounters)) {
     const locked = counter.lockedUntil !== null && now < counter.lockedUntil;
     if (!locked && now - counter.lastFailureAt > FAILURE_MEMORY_MS) delete state.loginCounters[key];
+  }
+}
+
+/** Forgets sign-in sessions past their lifetime. */
+export function pruneSessions(state: StubState, now: number): void {
+  for (const account of state.accounts) {
+    if (account.sessions.some((s) => !isLive(s, now))) account.sessions = account.sessions.filter((s) => isLive(s, now));
   }
 }

@@ -2,7 +2,9 @@
  * OTP challenges (docs/architecture.md §3): 6 digits from the CSPRNG, valid 5 minutes,
  * single use; 5 wrong entries void the challenge; a resend only after 60 s
  * and at most 3 times; a resend voids the previous code but keeps the
- * wrong-entry count (so resending cannot buy more guesses).
+ * wrong-entry count (so resending cannot buy more guesses). The limits
+ * across challenges (codes per destination, wrong codes per account) are
+ * codeLimits.ts's.
  */
 import type { ContractSchema } from '../contract/document';
 import type { OtpChannel } from '../../../src-shared/contract';
@@ -81,32 +83,42 @@ export function issueChallenge(
   return ch;
 }
 
+/** What a code check decided: right (the challenge is used up), or a refusal and whether a wrong code was counted. */
+export type CodeCheck = { right: true } | { right: false; wrongCounted: boolean; reply: Reply };
+
 /**
- * Checks a code; null when it is right (the challenge is then used up).
- * `knownAccount` false makes every code wrong (the decoy of an unregistered destination).
+ * Checks a code. `knownAccount` false makes every code wrong (the decoy of
+ * an unregistered destination). A void or expired challenge judges nothing:
+ * no wrong code is counted for it.
  */
-export function checkCode(ch: ChallengeRecord, code: string, knownAccount: boolean, now: number): Reply | null {
-  if (ch.status !== 'active') return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
-  if (now >= ch.expiresAt) return problem('OTP_EXPIRED', 410);
+export function checkCode(ch: ChallengeRecord, code: string, knownAccount: boolean, now: number): CodeCheck {
+  if (ch.status !== 'active') return { right: false, wrongCounted: false, reply: problem('OTP_VOIDED', 410, { attemptsRemaining: 0 }) };
+  if (now >= ch.expiresAt) return { right: false, wrongCounted: false, reply: problem('OTP_EXPIRED', 410) };
   const right = verifyOtpCode(code, ch.code) && knownAccount;
   if (right) {
     ch.status = 'used';
-    return null;
+    return { right: true };
   }
   ch.wrongEntries += 1;
   if (ch.wrongEntries >= MAX_WRONG_ENTRIES) {
     ch.status = 'voided';
-    return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
+    return { right: false, wrongCounted: true, reply: problem('OTP_VOIDED', 410, { attemptsRemaining: 0 }) };
   }
-  return problem('OTP_INVALID', 422, { attemptsRemaining: MAX_WRONG_ENTRIES - ch.wrongEntries });
+  return { right: false, wrongCounted: true, reply: problem('OTP_INVALID', 422, { attemptsRemaining: MAX_WRONG_ENTRIES - ch.wrongEntries }) };
 }
 
-export function resendCode(state: StubState, ch: ChallengeRecord, send: boolean, now: number): Reply {
+/** Why this challenge cannot be resent now (void, no resends left, cooldown), or null. */
+export function resendRefusal(ch: ChallengeRecord, now: number): Reply | null {
   if (ch.status !== 'active') return problem('OTP_VOIDED', 410, { attemptsRemaining: 0 });
   if (ch.resendsUsed >= MAX_RESENDS) return problem('RESEND_LIMIT', 409);
   if (now < ch.resendAvailableAt) {
     return problem('RESEND_COOLDOWN', 429, { retryAfterSeconds: Math.ceil((ch.resendAvailableAt - now) / 1000) });
   }
+  return null;
+}
+
+/** Sends a new code for the challenge; the caller checked `resendRefusal` and the destination's limits first. */
+export function resendCode(state: StubState, ch: ChallengeRecord, send: boolean, now: number): Reply {
   ch.resendsUsed += 1;
   ch.issuedAt = now;
   ch.expiresAt = now + OTP_TTL_MS;

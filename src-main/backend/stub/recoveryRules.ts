@@ -5,23 +5,32 @@
  * when a recovery completes (docs/architecture.md §3 "after recovery").
  */
 import type { OtpChannel } from '../../../src-shared/contract';
-import { codeChannelOf, OTP_CHANNELS, type ContactPath } from '../../../src-shared/recoveryPaths';
+import { codeChannelOf, OTP_CHANNELS, RECOVERY_PATHS, type ContactPath } from '../../../src-shared/recoveryPaths';
 import { normalizeEmail } from '../../../src-shared/rules/email';
 import { passwordProblem } from '../../../src-shared/rules/password';
 import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
 import type { ContractSchema } from '../contract/document';
+import {
+  codeRecoveryLock,
+  countKioskStart,
+  countSend,
+  countWrongCode,
+  kioskStartLimitReached,
+  sendLimitReached,
+  type CodeSubject,
+} from './codeLimits';
 import type { StubConfig } from './context';
+import { liftSignInLocks } from './loginRules';
 import { recoveryNoticeEmail, recoveryNoticeSms } from './messages';
-import { challengeView, checkCode, issueChallenge, resendCode } from './otpRules';
+import { challengeView, checkCode, issueChallenge, resendCode, resendRefusal } from './otpRules';
 import { deliver } from './outbox';
 import { problem, type Reply } from './problem';
 import { hashSecret, newId, newReference, newToken, safeEqual, sha256, type SaltedHash } from './secrets';
 import {
   findAccountByContact,
-  findAccountByEmail,
   findAccountById,
-  findAccountByPhone,
   type AccountRecord,
+  type ChallengeRecord,
   type RecoveryRecord,
   type StubState,
 } from './state';
@@ -59,19 +68,48 @@ export function createRecovery(
 }
 
 /**
+ * A new code means the old ones stop working: every open challenge to the
+ * same destination (whatever its path, registered or not), and every open
+ * challenge of the account's phone and e-mail recoveries, is void. The
+ * identity path's challenges of the account (a code to a NEW contact, after
+ * an identity check) are left alone, so a start by whoever knows the old
+ * phone cannot break that recovery at the counter.
+ */
+function voidOpenChallenges(state: StubState, destination: string, accountId: string | null): void {
+  for (const other of Object.values(state.recoveries)) {
+    const ch = other.challenge;
+    if (ch?.status !== 'active') continue;
+    const sameAccount = accountId !== null && other.accountId === accountId && RECOVERY_PATHS[other.path].asks === 'registered-contact';
+    if (ch.destination === destination || sameAccount) ch.status = 'voided';
+  }
+}
+
+/**
  * Phone or e-mail path. The answer is built only from what was submitted, so
  * it is the same (status, fields, masked destination) whether or not an
  * account has that contact; an unregistered one gets a challenge that is
- * never delivered and never matches.
+ * never delivered and never matches, and is counted against the same limits
+ * (codeLimits.ts): the kiosk's starts, the wrong codes (per account, or per
+ * destination when unregistered), the codes sent to the destination. A
+ * refused start changes nothing.
  */
-export function startRecovery(state: StubState, path: ContactPath, raw: string, kioskId: string, now: number): Reply {
+export function startRecovery(state: StubState, path: ContactPath, raw: string, kioskId: string, config: StubConfig, now: number): Reply {
   const channel = codeChannelOf(path);
   const destination = channel.normalize(raw);
   if (destination === null) return problem('VALIDATION_FAILED', 400, { field: channel.contact });
   const account = findAccountByContact(state, channel.contact, destination);
-  const { record, token } = createRecovery(state, path, account?.id ?? null, kioskId, now);
+  const accountId = account?.id ?? null;
+  const refused =
+    kioskStartLimitReached(state, kioskId, config, now) ??
+    codeRecoveryLock(state, { accountId, destination }, now) ??
+    sendLimitReached(state, destination, config, now);
+  if (refused) return refused;
+  voidOpenChallenges(state, destination, accountId);
+  const { record, token } = createRecovery(state, path, accountId, kioskId, now);
   record.challenge = issueChallenge(state, channel.name, destination, account !== undefined, now);
   record.step = 'otp-sent';
+  countSend(state, destination, now);
+  countKioskStart(state, kioskId, now);
   return {
     status: 201,
     body: { recoveryId: record.id, recoveryToken: token, challenge: challengeView(record.challenge, now) } satisfies ContractSchema<'RecoveryStarted'>,
@@ -102,19 +140,30 @@ function policyProblem(password: string, account: AccountRecord, contacts: { pho
   return null;
 }
 
-function contactTaken(state: StubState, account: AccountRecord, phone: string, email: string): Reply | null {
-  const phoneOwner = findAccountByPhone(state, phone);
-  if (phoneOwner && phoneOwner.id !== account.id) return problem('VALIDATION_FAILED', 409, { field: 'phone' });
-  const emailOwner = findAccountByEmail(state, email);
-  if (emailOwner && emailOwner.id !== account.id) return problem('VALIDATION_FAILED', 409, { field: 'email' });
+/**
+ * 409 CONTACT_IN_USE (`field`) when the new phone or e-mail is another
+ * account's. Asked only after the code proved the new contact (verifyOtp):
+ * asked before, it told anyone which numbers and addresses are registered.
+ */
+function contactInUse(state: StubState, account: AccountRecord, contacts: { phone: string; email: string }): Reply | null {
+  for (const field of ['phone', 'email'] as const) {
+    const owner = findAccountByContact(state, field, contacts[field]);
+    if (owner && owner.id !== account.id) return problem('CONTACT_IN_USE', 409, { field });
+  }
   return null;
 }
 
-/** Identity path, step 2: new contacts and password, then an OTP to the NEW phone or e-mail. Once per recovery. */
+/**
+ * Identity path, step 2: new contacts and password, then an OTP to the NEW
+ * phone or e-mail. Once per recovery. Whether a new contact is another
+ * account's is not said here (see contactInUse); the code counts against
+ * the destination's limits.
+ */
 export function submitCredentials(
   state: StubState,
   record: RecoveryRecord,
   input: { phone: string; email: string; password: string; otpChannel: OtpChannel },
+  config: StubConfig,
   now: number,
 ): Reply {
   const account = findAccountById(state, record.accountId);
@@ -125,20 +174,32 @@ export function submitCredentials(
   if (phone === null) return problem('VALIDATION_FAILED', 400, { field: 'phone' });
   const email = normalizeEmail(input.email);
   if (!EMAIL_SHAPE.test(email)) return problem('VALIDATION_FAILED', 400, { field: 'email' });
+  const destination = { phone, email }[OTP_CHANNELS[input.otpChannel].contact];
   const rejected =
     policyProblem(input.password, account, [
       { phone, email },
       { phone: account.phone, email: account.email },
-    ]) ?? contactTaken(state, account, phone, email);
+    ]) ?? sendLimitReached(state, destination, config, now);
   if (rejected) return rejected;
   record.pending = { phone, email, password: hashSecret(input.password) };
-  record.challenge = issueChallenge(state, input.otpChannel, { phone, email }[OTP_CHANNELS[input.otpChannel].contact], true, now);
+  record.challenge = issueChallenge(state, input.otpChannel, destination, true, now);
   record.step = 'otp-sent';
+  countSend(state, destination, now);
   return { status: 201, body: challengeView(record.challenge, now) };
 }
 
 function challengeOf(record: RecoveryRecord, challengeId: string): RecoveryRecord['challenge'] {
   return record.challenge !== null && record.challenge.id === challengeId ? record.challenge : null;
+}
+
+/**
+ * Whose wrong codes a challenge counts toward: the account (or the
+ * destination, unregistered) on the phone and e-mail paths. Null on the
+ * identity path, which the code lock leaves open: its code goes to a contact
+ * the citizen chose after an identity check, and guessing it buys nothing.
+ */
+function codeSubjectOf(record: RecoveryRecord, challenge: ChallengeRecord): CodeSubject | null {
+  return RECOVERY_PATHS[record.path].asks === 'registered-contact' ? { accountId: record.accountId, destination: challenge.destination } : null;
 }
 
 export function verifyOtp(
@@ -151,21 +212,41 @@ export function verifyOtp(
 ): Reply {
   const challenge = challengeOf(record, challengeId);
   if (!challenge) return problem('SESSION_INVALID', 409);
+  const subject = codeSubjectOf(record, challenge);
+  const locked = subject && codeRecoveryLock(state, subject, now);
+  if (locked) return locked;
   const account = findAccountById(state, record.accountId);
-  const wrong = checkCode(challenge, code, account !== undefined, now);
-  if (wrong) return wrong;
+  const checked = checkCode(challenge, code, account !== undefined, now);
+  if (!checked.right) {
+    // The wrong code that reaches the day's limit is answered with the lock itself.
+    return (subject && checked.wrongCounted && countWrongCode(state, subject, now)) || checked.reply;
+  }
   if (!account) return problem('SESSION_INVALID', 409); // unreachable: a decoy never matches
   if (record.path === 'identity' && record.pending) {
+    const inUse = contactInUse(state, account, record.pending);
+    if (inUse) {
+      // The recovery ends: another attempt needs a new identity check (a counted try).
+      record.step = 'voided';
+      record.pending = null;
+      return inUse;
+    }
     const reference = complete(state, record, account, record.pending.password, record.pending, config, now);
-    return typeof reference === 'string' ? { status: 200, body: { status: 'completed', reference } satisfies ContractSchema<'OtpResult'> } : reference;
+    return { status: 200, body: { status: 'completed', reference } satisfies ContractSchema<'OtpResult'> };
   }
   record.step = 'otp-verified';
   return { status: 200, body: { status: 'otp-verified' } satisfies ContractSchema<'OtpResult'> };
 }
 
-export function resendOtp(state: StubState, record: RecoveryRecord, challengeId: string, now: number): Reply {
+export function resendOtp(state: StubState, record: RecoveryRecord, challengeId: string, config: StubConfig, now: number): Reply {
   const challenge = challengeOf(record, challengeId);
   if (!challenge) return problem('SESSION_INVALID', 409);
+  const subject = codeSubjectOf(record, challenge);
+  const refused =
+    (subject && codeRecoveryLock(state, subject, now)) ??
+    resendRefusal(challenge, now) ??
+    sendLimitReached(state, challenge.destination, config, now);
+  if (refused) return refused;
+  countSend(state, challenge.destination, now);
   return resendCode(state, challenge, record.accountId !== null, now);
 }
 
@@ -176,13 +257,14 @@ export function setPassword(state: StubState, record: RecoveryRecord, password: 
   const rejected = policyProblem(password, account, [{ phone: account.phone, email: account.email }]);
   if (rejected) return rejected;
   const reference = complete(state, record, account, hashSecret(password), null, config, now);
-  return typeof reference === 'string' ? { status: 200, body: { reference } satisfies ContractSchema<'Completed'> } : reference;
+  return { status: 200, body: { reference } satisfies ContractSchema<'Completed'> };
 }
 
 /**
- * Applies a recovery: new password (and contacts), every session revoked,
- * the sign-in lock lifted, other open recoveries of the account voided, and a
- * "Bukan Anda?" notice to the OLD phone and OLD e-mail.
+ * Applies a recovery: new password (and contacts, checked free by the
+ * caller), every session revoked, the sign-in lock lifted, other open
+ * recoveries of the account voided, and a "Bukan Anda?" notice to the OLD
+ * phone and OLD e-mail.
  */
 function complete(
   state: StubState,
@@ -192,11 +274,7 @@ function complete(
   contacts: { phone: string; email: string } | null,
   config: StubConfig,
   now: number,
-): string | Reply {
-  if (contacts) {
-    const taken = contactTaken(state, account, contacts.phone, contacts.email);
-    if (taken) return taken;
-  }
+): string {
   const old = { phone: account.phone, email: account.email };
   account.password = password;
   if (contacts) {
@@ -204,7 +282,8 @@ function complete(
     account.email = contacts.email;
   }
   account.sessions = [];
-  delete state.loginCounters[`acc:${account.id}`];
+  // The sign-in locks of the account's old and new identifiers (loginRules.ts counts per identifier).
+  liftSignInLocks(state, [old.phone, old.email, account.phone, account.email]);
   for (const other of Object.values(state.recoveries)) {
     if (other.accountId === account.id && other.id !== record.id && other.step !== 'completed') other.step = 'voided';
   }

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createSystemClock, type Clock } from './clock';
 import { DEFAULT_CONFIG, type StubConfig, type StubContext } from './context';
 import { FaultBook, registerFaultHooks } from './faults';
+import { KioskRegistry, registerKioskAuth, type KioskProvision } from './kioskAuth';
 import { answerClientError, answerFrameworkError, registerProblemHandlers } from './problemHandlers';
 import { registerAuditRoutes } from './routes/auditRoutes';
 import { registerAuthRoutes } from './routes/authRoutes';
@@ -22,6 +23,16 @@ export interface StubOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /**
+   * The kiosks that may call, each with its key (`--kiosk-key ID=KEY`): every contract request
+   * without one of these keys, or from another kiosk id than its key's, is answered 401.
+   */
+  kiosks?: readonly KioskProvision[];
+  /**
+   * Answer only requests whose Host is this stub's own loopback address and port (421 otherwise):
+   * the embedded stub, against DNS rebinding from a local browser. Off by default.
+   */
+  checkHost?: boolean;
   /** Where state is kept across restarts; in memory only when absent. */
   stateFile?: string;
   /** Defaults to real time with an offset the test controls can advance. */
@@ -88,7 +99,9 @@ const REDACTED_HEADERS = [
   'req.headers.cookie',
 ];
 
-export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: FastifyInstance; ctx: StubContext }> {
+export async function buildStubApp(
+  opts: StubOptions = {},
+): Promise<{ app: FastifyInstance; ctx: StubContext; allowHosts: (hosts: readonly string[] | null) => void }> {
   const config: StubConfig = {
     ...DEFAULT_CONFIG,
     ...(opts.kioskIdentityLimitPerHour !== undefined ? { kioskIdentityLimitPerHour: opts.kioskIdentityLimitPerHour } : {}),
@@ -100,6 +113,7 @@ export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: Fasti
     clock: opts.clock ?? createSystemClock(),
     config,
     faults: new FaultBook(),
+    kiosks: new KioskRegistry(opts.kiosks),
   };
   const app = Fastify({
     logger: opts.logger
@@ -128,6 +142,7 @@ export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: Fasti
   // Only JSON is spoken: text/plain would otherwise be accepted as a string body.
   app.removeContentTypeParser('text/plain');
   registerProblemHandlers(app);
+  registerKioskAuth(app, ctx.kiosks, () => hosts);
   registerFaultHooks(app, ctx.faults);
   registerAuthRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
@@ -135,15 +150,21 @@ export async function buildStubApp(opts: StubOptions = {}): Promise<{ app: Fasti
   registerAuditRoutes(app, ctx);
   if (opts.testControls) registerTestControlRoutes(app, ctx);
   app.addHook('onClose', async () => ctx.store.flush());
-  return { app, ctx };
+  // Set once the port is known (startStub); null answers every Host.
+  let hosts: readonly string[] | null = null;
+  const allowHosts = (list: readonly string[] | null): void => {
+    hosts = list;
+  };
+  return { app, ctx, allowHosts };
 }
 
 export async function startStub(opts: StubOptions = {}): Promise<RunningStub> {
-  const { app, ctx } = await buildStubApp(opts);
+  const { app, ctx, allowHosts } = await buildStubApp(opts);
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ host, port: opts.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? 0);
+  if (opts.checkHost) allowHosts([`${host.includes(':') ? `[${host}]` : host}:${port}`, `localhost:${port}`]);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,

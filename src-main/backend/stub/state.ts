@@ -20,8 +20,14 @@ export interface AccountRecord {
   /** Lower-case. */
   email: string;
   password: SaltedHash;
-  /** SHA-256 of the sign-in session tokens still valid. */
-  sessions: string[];
+  /** The sign-in sessions, each valid SESSION_TTL_MS from its issue (loginRules.ts). */
+  sessions: SessionRecord[];
+}
+
+/** A sign-in session: the SHA-256 of its token (never the token) and when it was issued. */
+export interface SessionRecord {
+  hash: string;
+  issuedAt: number;
 }
 
 export interface OperatorRecord {
@@ -30,7 +36,11 @@ export interface OperatorRecord {
   pin: SaltedHash;
 }
 
-/** Consecutive wrong passwords, per account (or per unknown identifier, so both look alike). */
+/**
+ * Consecutive wrong passwords for one identifier (an E.164 phone or a
+ * lower-case e-mail, keyed `id:<SHA-256>`), registered or not, whichever
+ * account it belongs to: so the count tells nothing about accounts.
+ */
 export interface LoginCounter {
   failures: number;
   lockedUntil: number | null;
@@ -80,12 +90,20 @@ export interface OutboxRecord {
   sentAt: number;
   subject?: string;
   body: string;
+  /** The kiosk whose request caused it: the only one it is shown to ('' for none). */
+  kioskId: string;
 }
 
+/**
+ * A stored answer (idempotency.ts). Its body holds live tokens, so it is
+ * kept sealed (AES-256-GCM) under a key derived from the Idempotency-Key,
+ * which the state never holds; the fingerprint is keyed the same way.
+ */
 export interface IdempotencyRecord {
   fingerprint: string;
   status: number;
-  body: unknown;
+  /** base64url of IV, tag and ciphertext of the answer's body. */
+  sealed: string;
   storedAt: number;
 }
 
@@ -103,12 +121,37 @@ export interface AuditAnchorRecord {
   receivedAt: number;
 }
 
+/**
+ * The limits on the paths to a code (codeLimits.ts), each a list of times
+ * still inside its rolling window. Destinations are keyed by a SHA-256 of
+ * the E.164 phone or lower-case e-mail, registered or not.
+ */
+export interface CodeLimitsRecord {
+  /** Destination hash → times a code was sent (or would have been, unregistered) in the last 24 h. */
+  sends: Record<string, number[]>;
+  /** `acc:<account id>` or `dst:<destination hash>` (unregistered) → times of wrong codes in the last 24 h. */
+  wrongCodes: Record<string, number[]>;
+  /** Kiosk id → times of recovery starts (phone and e-mail) in the last hour. */
+  kioskStarts: Record<string, number[]>;
+}
+
 export interface StubState {
   version: typeof STATE_VERSION;
   accounts: AccountRecord[];
   operators: OperatorRecord[];
-  /** SHA-256 of operator token → staff id. */
-  operatorSessions: Record<string, { staffId: string; issuedAt: number }>;
+  /**
+   * SHA-256 of operator token → staff id, when it was issued and the kiosk it was issued to
+   * (operatorRules.ts). `kioskId` is absent only in files written before tokens were bound to a
+   * kiosk: such a token is good at no kiosk's identity path.
+   */
+  operatorSessions: Record<string, { staffId: string; issuedAt: number; kioskId?: string }>;
+  /**
+   * SHA-256 of the typed staff id (trimmed, upper-cased; known or not) → its run of wrong PINs and
+   * lock. Optional: state files written before the PIN lockout have none.
+   */
+  operatorCounters?: Record<string, LoginCounter>;
+  /** Kiosk id → times of officer sign-in attempts in the last hour. Optional, as above. */
+  kioskOperatorTries?: Record<string, number[]>;
   loginCounters: Record<string, LoginCounter>;
   /** SHA-256 of the NIK → times of every identity try in the last 24 h (all kiosks). */
   identityTries: Record<string, number[]>;
@@ -123,6 +166,8 @@ export interface StubState {
    * Optional: state files written before anchors have none.
    */
   auditAnchors?: AuditAnchorRecord[];
+  /** Codes sent, wrong codes and starts per kiosk. Optional: state files written before these limits have none. */
+  codeLimits?: CodeLimitsRecord;
 }
 
 export function emptyState(): StubState {

@@ -19,11 +19,13 @@ import {
   type AccountRecord,
   type AuditAnchorRecord,
   type ChallengeRecord,
+  type CodeLimitsRecord,
   type IdempotencyRecord,
   type LoginCounter,
   type OperatorRecord,
   type OutboxRecord,
   type RecoveryRecord,
+  type SessionRecord,
   type StubState,
 } from './state';
 
@@ -57,7 +59,6 @@ const count = (): Schema<number> => schema({ type: 'integer', minimum: 0 });
 const time = (): Schema<number> => schema({ type: 'number', minimum: 0 });
 const literal = <const V extends string | number>(value: V): Schema<V> => schema({ const: value });
 const oneOf = <const V extends string>(values: readonly V[]): Schema<V> => schema({ type: 'string', enum: [...values] });
-const anything = (): Schema<unknown> => schema({});
 const array = <T>(item: Schema<T>): Schema<T[]> => schema({ type: 'array', items: item.json });
 const record = <T>(value: Schema<T>): Schema<Record<string, T>> => schema({ type: 'object', additionalProperties: value.json });
 const optional = <T>(inner: Schema<T>): Optional<T> => ({ optional: inner });
@@ -88,7 +89,7 @@ const account = object<AccountRecord>({
   phone: string(),
   email: string(),
   password: saltedHash,
-  sessions: array(string()),
+  sessions: array(object<SessionRecord>({ hash: string(), issuedAt: time() })),
 });
 
 const operator = object<OperatorRecord>({ staffId: string(), name: string(), pin: saltedHash });
@@ -131,9 +132,10 @@ const outboxMessage = object<OutboxRecord>({
   sentAt: time(),
   subject: optional(string()),
   body: string(),
+  kioskId: string(),
 });
 
-const idempotent = object<IdempotencyRecord>({ fingerprint: string(), status: count(), body: anything(), storedAt: time() });
+const idempotent = object<IdempotencyRecord>({ fingerprint: string(), status: count(), sealed: string(), storedAt: time() });
 
 const auditAnchor = object<AuditAnchorRecord>({
   kioskId: string(),
@@ -144,12 +146,20 @@ const auditAnchor = object<AuditAnchorRecord>({
   receivedAt: time(),
 });
 
+const codeLimits = object<CodeLimitsRecord>({
+  sends: record(array(time())),
+  wrongCodes: record(array(time())),
+  kioskStarts: record(array(time())),
+});
+
 /** The whole state file. A new StubState field goes here (the compiler says so). */
 const STATE_SCHEMA: Schema<StubState> = object<StubState>({
   version: literal(STATE_VERSION),
   accounts: array(account),
   operators: array(operator),
-  operatorSessions: record(object<StubState['operatorSessions'][string]>({ staffId: string(), issuedAt: time() })),
+  operatorSessions: record(object<StubState['operatorSessions'][string]>({ staffId: string(), issuedAt: time(), kioskId: optional(string()) })),
+  operatorCounters: optional(record(loginCounter)),
+  kioskOperatorTries: optional(record(array(time()))),
   loginCounters: record(loginCounter),
   identityTries: record(array(time())),
   kioskIdentityTries: record(array(time())),
@@ -157,6 +167,7 @@ const STATE_SCHEMA: Schema<StubState> = object<StubState>({
   outbox: array(outboxMessage),
   idempotency: record(idempotent),
   auditAnchors: optional(array(auditAnchor)),
+  codeLimits: optional(codeLimits),
 });
 
 let validate: ValidateFunction | undefined;
@@ -170,4 +181,35 @@ export function checkState(value: unknown): string | null {
   const extra = (first.params as { additionalProperty?: unknown }).additionalProperty;
   const named = typeof extra === 'string' ? ` (${JSON.stringify(extra).slice(1, -1).slice(0, 64)})` : '';
   return `${first.instancePath || '/'} ${first.message ?? 'does not fit'}${named}`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Brings what older version-1 state files hold, and this stub no longer
+ * writes, to today's shape before the check (in place; anything else is
+ * left for `checkState` to judge):
+ * - a sign-in session kept as a bare hash, without its issue time, is
+ *   dropped: it counts as expired (sessions last 30 minutes);
+ * - a stored idempotent answer kept in clear (`body`, with live tokens) is
+ *   dropped: it cannot be sealed without the Idempotency-Key, which the
+ *   state never held (a retry of that request is performed anew);
+ * - an outbox message without its kiosk is kept for no kiosk (`''`).
+ */
+export function upgradeState(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  if (Array.isArray(value.accounts)) {
+    for (const account of value.accounts) {
+      if (isObject(account) && Array.isArray(account.sessions)) account.sessions = account.sessions.filter((s) => typeof s !== 'string');
+    }
+  }
+  if (isObject(value.idempotency)) {
+    for (const [scope, stored] of Object.entries(value.idempotency)) {
+      if (isObject(stored) && !('sealed' in stored) && 'body' in stored) delete value.idempotency[scope];
+    }
+  }
+  if (Array.isArray(value.outbox)) {
+    for (const message of value.outbox) if (isObject(message) && !('kioskId' in message)) message.kioskId = '';
+  }
+  return value;
 }

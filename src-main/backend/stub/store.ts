@@ -23,7 +23,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { demoState } from './demoData';
 import { STATE_VERSION, type StubState } from './state';
-import { checkState } from './stateSchema';
+import { checkState, upgradeState } from './stateSchema';
 
 /** Makes `data` the content of `file`, durably, or throws. */
 export type StateWriter = (file: string, data: string) => Promise<void>;
@@ -174,7 +174,7 @@ function parseState(text: string, file: string): StubState {
     const found = version === undefined ? 'no version' : `version ${JSON.stringify(version).slice(0, 20)}`;
     throw new StateFileError(file, `is not a Pulih stub state of version ${STATE_VERSION} (${found})`);
   }
-  const problem = checkState(parsed);
+  const problem = checkState(upgradeState(parsed));
   if (problem !== null) throw new StateFileError(file, `does not fit the state schema: ${problem}`);
   return parsed as StubState;
 }

@@ -4,7 +4,14 @@ import { LOCALES, useTexts } from '../i18n';
 /** The backend (or the kiosk) could not give an answer: retrying the same request makes sense, and nothing typed was used. */
 const TRANSPORT_FAILURES: ReadonlySet<ErrorCode> = new Set(['BACKEND_UNAVAILABLE', 'BACKEND_ERROR', 'INTERNAL', 'OUT_OF_SERVICE']);
 /** The recovery cannot go on from here: the citizen starts the path again. */
-const RESTART_NEEDED: ReadonlySet<ErrorCode> = new Set(['SESSION_INVALID', 'OTP_VOIDED', 'OTP_EXPIRED', 'RESEND_LIMIT']);
+const RESTART_NEEDED: ReadonlySet<ErrorCode> = new Set([
+  'SESSION_INVALID',
+  'OTP_VOIDED',
+  'OTP_EXPIRED',
+  'RESEND_LIMIT',
+  'CODE_RECOVERY_LOCKED',
+  'CONTACT_IN_USE',
+]);
 
 export function isTransportFailure(error: KioskError | undefined): boolean {
   return error !== undefined && TRANSPORT_FAILURES.has(error.code);
@@ -42,11 +49,17 @@ export function useErrorMessage() {
         return n !== undefined ? t(`errors.${error.code}_LEFT`, { n }) : t(`errors.${error.code}`);
       case 'ACCOUNT_LOCKED':
       case 'IDENTITY_LOCKED':
+      case 'OPERATOR_LOCKED':
+      case 'CODE_RECOVERY_LOCKED':
         return error.lockedUntil ? t(`errors.${error.code}_UNTIL`, { time: formatTime(error.lockedUntil) }) : t(`errors.${error.code}`);
       case 'KIOSK_RATE_LIMITED':
         return error.retryAfterSeconds !== undefined
           ? t('errors.KIOSK_RATE_LIMITED_WAIT', { n: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })
           : t('errors.KIOSK_RATE_LIMITED');
+      case 'CODE_SENDS_LIMITED':
+        return error.retryAfterSeconds !== undefined
+          ? t('errors.CODE_SENDS_LIMITED_WAIT', { n: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })
+          : t('errors.CODE_SENDS_LIMITED');
       case 'RESEND_COOLDOWN':
         return error.retryAfterSeconds !== undefined
           ? t('errors.RESEND_COOLDOWN_WAIT', { n: error.retryAfterSeconds })

@@ -26,7 +26,7 @@ export const auditAnchorChecks: ConformanceCheck[] = [
     id: 'anchors.storedAndRead',
     rule: "a kiosk's anchors are stored, the highest per day, and read back to that kiosk only, by day range",
     needsControls: false,
-    async run({ api, kiosk }) {
+    async run({ api, kiosk, newKiosk }) {
       const first = anchor('2025-03-04', 10);
       const stored = await api.auditAnchor(kiosk, first);
       expectStatus(stored, 201, 'store');
@@ -46,7 +46,7 @@ export const auditAnchorChecks: ConformanceCheck[] = [
       const oneDay = await api.auditAnchors(kiosk, 'from=2025-03-05&to=2025-03-05');
       expectStatus(oneDay, 200, 'read a range');
       assert.deepEqual(anchorsOf(oneDay.body).map((a) => a.seq), [40]);
-      const other = await api.auditAnchors(`${kiosk}-other`);
+      const other = await api.auditAnchors(await newKiosk());
       expectStatus(other, 200, "another kiosk's read");
       assert.deepEqual(anchorsOf(other.body), [], "another kiosk sees none of this kiosk's anchors");
     },
@@ -55,7 +55,7 @@ export const auditAnchorChecks: ConformanceCheck[] = [
     id: 'anchors.onlyForward',
     rule: 'an anchor behind one already stored (lower seq, same seq with another hash, a seq out of day order) is refused with 409 and changes nothing',
     needsControls: false,
-    async run({ api, kiosk }) {
+    async run({ api, kiosk, newKiosk }) {
       const kept = anchor('2025-03-04', 50);
       expectStatus(await api.auditAnchor(kiosk, kept), 201, 'store');
       expectProblem(await api.auditAnchor(kiosk, anchor('2025-03-04', 49)), 409, 'AUDIT_ANCHOR_BEHIND', 'a lower seq, same day');
@@ -73,7 +73,7 @@ export const auditAnchorChecks: ConformanceCheck[] = [
         'only the first anchor is kept',
       );
       // another kiosk's anchors are its own business
-      expectStatus(await api.auditAnchor(`${kiosk}-other`, anchor('2025-03-04', 1)), 201, "another kiosk's lower seq");
+      expectStatus(await api.auditAnchor(await newKiosk(), anchor('2025-03-04', 1)), 201, "another kiosk's lower seq");
     },
   },
   {

@@ -7,22 +7,7 @@ import assert from 'node:assert/strict';
 import type { ApiResponse } from '../contractApi';
 import type { CheckContext, ConformanceCheck } from '../checkTypes';
 import { maskedEmail, maskedPhone, newCitizen, randomEmail, randomPhone } from '../fixtures';
-import { started } from './expectations';
-
-/** The JSON "shape": same keys and value types, recursively; values themselves may differ. */
-function shapeOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shapeOf);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
-  }
-  return typeof value;
-}
-
-function sameAnswer(registered: ApiResponse, unregistered: ApiResponse, what: string): void {
-  assert.equal(unregistered.status, registered.status, `${what}: status`);
-  assert.equal(unregistered.contentType, registered.contentType, `${what}: content-type`);
-  assert.deepEqual(shapeOf(unregistered.body), shapeOf(registered.body), `${what}: body shape`);
-}
+import { sameShape, shapeOf, started } from './expectations';
 
 async function compare(
   ctx: CheckContext,
@@ -33,7 +18,7 @@ async function compare(
 ): Promise<void> {
   const a = await start(registered);
   const b = await start(unregistered);
-  sameAnswer(a, b, 'start');
+  sameShape(a, b, 'start');
   const ra = started(a, 'registered');
   const rb = started(b, 'unregistered');
   assert.equal(ra.challenge.destinationMasked, mask(registered));
@@ -75,6 +60,30 @@ export const enumerationChecks: ConformanceCheck[] = [
         const left = (r: ApiResponse) => (r.body as { attemptsRemaining?: unknown }).attemptsRemaining;
         assert.equal(left(b), left(a), `try ${i + 1}: attempts left`);
       }
+    },
+  },
+  {
+    id: 'enumeration.signInSharedAccount',
+    rule: "sign-in's attempts left and locks do not tell that two identifiers share an account: an account's phone and e-mail count like two unknown identifiers",
+    needsControls: true,
+    async run(ctx) {
+      const c = newCitizen();
+      await ctx.controls.createAccount(c);
+      // The phone (0) and the e-mail (1) in turn: the phone locks at its 5th wrong password, the e-mail at its own 5th.
+      const pattern = [0, 1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1];
+      const run = async (identifiers: [string, string]): Promise<string[]> => {
+        const seen: string[] = [];
+        for (const which of pattern) {
+          const r = await ctx.api.signIn(ctx.kiosk, identifiers[which] ?? '', 'Salah#2024x');
+          const body = r.body as { code?: unknown; attemptsRemaining?: unknown; lockedUntil?: unknown };
+          seen.push(`${which}: ${r.status} ${String(body.code)} left=${String(body.attemptsRemaining)} lockedUntil=${typeof body.lockedUntil} shape=${JSON.stringify(shapeOf(body))}`);
+        }
+        return seen;
+      };
+      const registered = await run([c.phone, c.email]);
+      const unknown = await run([randomPhone(), randomEmail()]);
+      assert.deepEqual(unknown, registered, 'one account\'s phone and e-mail answer exactly like two unknown identifiers');
+      assert.ok(registered[1]?.includes(' left=4 '), "the e-mail's first wrong password leaves 4: the phone's do not count for it");
     },
   },
   {

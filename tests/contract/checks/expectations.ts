@@ -59,3 +59,19 @@ export function challengeOf(res: ApiResponse, status: number, what: string): Cha
 export function wrongCode(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 }
+
+/** The JSON "shape": same keys and value types, recursively; values themselves may differ. */
+export function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
+  }
+  return typeof value;
+}
+
+/** A registered and an unregistered identifier answered alike: status, content type, body shape. */
+export function sameShape(registered: ApiResponse, unregistered: ApiResponse, what: string): void {
+  assert.equal(unregistered.status, registered.status, `${what}: status`);
+  assert.equal(unregistered.contentType, registered.contentType, `${what}: content-type`);
+  assert.deepEqual(shapeOf(unregistered.body), shapeOf(registered.body), `${what}: body shape`);
+}

@@ -52,6 +52,30 @@ export const idempotencyChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'idempotency.replayCarriesTokens',
+    rule: 'a repeated sign-in or start with the same key returns the same token, which works; the same key from another kiosk is another request',
+    needsControls: true,
+    async run({ api, controls, kiosk, newKiosk }) {
+      const c = newCitizen();
+      await controls.createAccount(c);
+      const key = newKey();
+      const first = await api.signIn(kiosk, c.email, c.password, key);
+      expectStatus(first, 200, 'sign-in');
+      const again = await api.signIn(kiosk, c.email, c.password, key);
+      expectStatus(again, 200, 'the same sign-in again');
+      assert.deepEqual(again.body, first.body, 'the same session token');
+      const token = (first.body as { sessionToken: string }).sessionToken;
+      expectStatus(await api.session(kiosk, token), 200, 'the replayed session works');
+      const elsewhere = await api.signIn(await newKiosk(), c.email, c.password, key);
+      expectStatus(elsewhere, 200, 'the same key at another kiosk');
+      assert.notEqual((elsewhere.body as { sessionToken: string }).sessionToken, token, "another kiosk does not get this kiosk's answer");
+      const startKey = newKey();
+      const started = await api.startByEmail(kiosk, c.email, startKey);
+      expectStatus(started, 201, 'start');
+      assert.deepEqual((await api.startByEmail(kiosk, c.email, startKey)).body, started.body, 'the same recovery token');
+    },
+  },
+  {
     id: 'idempotency.keyReuseRejected',
     rule: 'the same key with another body is rejected (409) and has no effect',
     needsControls: false,

@@ -1,8 +1,23 @@
-/** docs/architecture.md §3 "identity verification" and "per-kiosk guard". */
+/**
+ * docs/architecture.md §3 "identity verification" and "per-kiosk guard", and
+ * the officer an assisted kiosk needs on this path (resources/openapi.yaml
+ * `verifyIdentity`): a token of an officer signed in at that same kiosk
+ * within their 10-hour shift, else 403 OPERATOR_REQUIRED before any try is
+ * counted.
+ */
 import assert from 'node:assert/strict';
 import type { ConformanceCheck } from '../checkTypes';
-import { newCitizen, randomKiosk, randomNik } from '../fixtures';
+import { newCitizen, randomNik } from '../fixtures';
 import { expectProblem, expectStatus } from './expectations';
+import { madeUpToken, officerFor, signInOfficer, verifyIdentityAs, type Officer } from './operatorChecks';
+
+const SHIFT_MS = 10 * 60 * 60_000;
+
+async function needOfficer(officer: Promise<Officer | null>): Promise<Officer> {
+  const found = await officer;
+  if (!found) throw new Error('no officer to sign in (give --operator ID:PIN, or run the server with test controls)');
+  return found;
+}
 
 function guess(nik: string) {
   return { nik, fullName: 'NAMA SALAH', motherMaidenName: 'IBU SALAH' };
@@ -27,9 +42,9 @@ export const identityChecks: ConformanceCheck[] = [
     id: 'identity.sharedAcrossKiosks',
     rule: 'the 3 tries are counted on the backend across all kiosks',
     needsControls: false,
-    async run({ api }) {
+    async run({ api, newKiosk }) {
       const nik = randomNik();
-      const [a, b] = [randomKiosk(), randomKiosk()];
+      const [a, b] = [await newKiosk(), await newKiosk()];
       await api.verifyIdentity(a, guess(nik));
       await api.verifyIdentity(b, guess(nik));
       const third = expectProblem(await api.verifyIdentity(a, guess(nik)), 422, 'IDENTITY_MISMATCH', '3rd try, kiosk A');
@@ -41,9 +56,10 @@ export const identityChecks: ConformanceCheck[] = [
     id: 'identity.parallelTries',
     rule: 'concurrent tries cannot exceed the limit: 10 parallel requests, exactly 3 evaluated',
     needsControls: false,
-    async run({ api }) {
+    async run({ api, newKiosk }) {
       const nik = randomNik();
-      const answers = await Promise.all(Array.from({ length: 10 }, () => api.verifyIdentity(randomKiosk(), guess(nik))));
+      const kiosks = await Promise.all(Array.from({ length: 10 }, () => newKiosk()));
+      const answers = await Promise.all(kiosks.map((k) => api.verifyIdentity(k, guess(nik))));
       const codes = answers.map((r) => (r.body as { code?: string }).code);
       assert.equal(codes.filter((c) => c === 'IDENTITY_MISMATCH').length, 3, `evaluated: ${codes.join(',')}`);
       assert.equal(codes.filter((c) => c === 'IDENTITY_LOCKED').length, 7, `refused: ${codes.join(',')}`);
@@ -120,16 +136,78 @@ export const identityChecks: ConformanceCheck[] = [
     id: 'identity.kioskHourlyCap',
     rule: 'at most N identity verifications per kiosk per hour (30 by default), then retryAfterSeconds',
     needsControls: false,
-    async run({ api, controls, hasControls, kiosk, kioskLimitPerHour }) {
+    async run({ api, controls, hasControls, kiosk, kioskLimitPerHour, newKiosk }) {
       for (let i = 0; i < kioskLimitPerHour; i += 1) {
         expectProblem(await api.verifyIdentity(kiosk, guess(randomNik())), 422, 'IDENTITY_MISMATCH', `verification ${i + 1}`);
       }
       const capped = expectProblem(await api.verifyIdentity(kiosk, guess(randomNik())), 429, 'KIOSK_RATE_LIMITED', 'one over the cap');
       assert.ok(capped.retryAfterSeconds !== undefined && capped.retryAfterSeconds > 0 && capped.retryAfterSeconds <= 3600, 'retryAfterSeconds within the hour');
-      expectProblem(await api.verifyIdentity(randomKiosk(), guess(randomNik())), 422, 'IDENTITY_MISMATCH', 'another kiosk is not capped');
+      expectProblem(await api.verifyIdentity(await newKiosk(), guess(randomNik())), 422, 'IDENTITY_MISMATCH', 'another kiosk is not capped');
       if (!hasControls) return;
       await controls.advanceClock(60 * 60_000 + 1_000);
       expectProblem(await api.verifyIdentity(kiosk, guess(randomNik())), 422, 'IDENTITY_MISMATCH', 'an hour later');
+    },
+  },
+  {
+    id: 'identity.assistedNeedsOfficer',
+    rule: 'an assisted kiosk without an officer token, or with one no server issued, is refused 403 OPERATOR_REQUIRED before any try is counted: no NIK try, no slot of the kiosk cap',
+    needsControls: true,
+    async run(ctx) {
+      const { api, kiosk, kioskLimitPerHour, newKiosk } = ctx;
+      const assisted = await newKiosk('assisted');
+      const nik = randomNik();
+      for (const [what, token] of [['no token', undefined], ['a made-up token', madeUpToken()], ['no token again', undefined]] as const) {
+        expectProblem(await verifyIdentityAs(api, assisted, guess(nik), token), 403, 'OPERATOR_REQUIRED', `assisted kiosk, ${what}`);
+      }
+      // The same NIK at a self-service kiosk: its first counted try.
+      const first = expectProblem(await api.verifyIdentity(kiosk, guess(nik)), 422, 'IDENTITY_MISMATCH', 'self-service kiosk after the refusals');
+      assert.equal(first.attemptsRemaining, 2, 'the refused requests counted no try');
+      // The assisted kiosk, its officer now signed in: the whole hourly cap is still there.
+      const token = await signInOfficer(api, assisted, await needOfficer(officerFor(ctx)));
+      for (let i = 0; i < kioskLimitPerHour; i += 1) {
+        expectProblem(await verifyIdentityAs(api, assisted, guess(randomNik()), token), 422, 'IDENTITY_MISMATCH', `verification ${i + 1} with the officer`);
+      }
+      expectProblem(await verifyIdentityAs(api, assisted, guess(randomNik()), token), 429, 'KIOSK_RATE_LIMITED', 'one over the cap');
+    },
+  },
+  {
+    id: 'identity.officerOfThisKiosk',
+    rule: "an assisted kiosk takes only the token of an officer signed in at that kiosk: another kiosk's is refused 403, counting nothing",
+    needsControls: true,
+    async run(ctx) {
+      const { api, controls, newKiosk } = ctx;
+      const [a, b] = [await newKiosk('assisted'), await newKiosk('assisted')];
+      const officer = await needOfficer(officerFor(ctx));
+      const c = newCitizen();
+      await controls.createAccount(c);
+      const right = { nik: c.nik, fullName: c.fullName, motherMaidenName: c.motherMaidenName };
+      const tokenB = await signInOfficer(api, b, officer);
+      expectProblem(await verifyIdentityAs(api, a, right, tokenB), 403, 'OPERATOR_REQUIRED', "kiosk A with kiosk B's officer token");
+      const tokenA = await signInOfficer(api, a, officer);
+      expectStatus(await verifyIdentityAs(api, a, right, tokenA), 201, 'kiosk A with its own officer');
+      expectStatus(await verifyIdentityAs(api, b, right, tokenB), 201, 'kiosk B with its own officer');
+      const third = expectProblem(await verifyIdentityAs(api, a, { ...right, fullName: 'NAMA SALAH' }, tokenA), 422, 'IDENTITY_MISMATCH', 'a wrong try');
+      assert.equal(third.attemptsRemaining, 0, 'only the two verifications and this try were counted');
+    },
+  },
+  {
+    id: 'identity.officerShift',
+    rule: 'an officer token lasts one shift: 10 hours after sign-in the identity path refuses it (403 OPERATOR_REQUIRED) until the officer signs in again',
+    needsControls: true,
+    async run(ctx) {
+      const { api, controls, newKiosk } = ctx;
+      const assisted = await newKiosk('assisted');
+      const officer = await needOfficer(officerFor(ctx));
+      const token = await signInOfficer(api, assisted, officer);
+      expectProblem(await verifyIdentityAs(api, assisted, guess(randomNik()), token), 422, 'IDENTITY_MISMATCH', 'at the start of the shift');
+      await controls.advanceClock(SHIFT_MS - 60_000);
+      expectProblem(await verifyIdentityAs(api, assisted, guess(randomNik()), token), 422, 'IDENTITY_MISMATCH', 'a minute before the end of the shift');
+      await controls.advanceClock(60_000 + 1_000);
+      const nik = randomNik();
+      expectProblem(await verifyIdentityAs(api, assisted, guess(nik), token), 403, 'OPERATOR_REQUIRED', 'after 10 hours');
+      const next = await signInOfficer(api, assisted, officer);
+      const p = expectProblem(await verifyIdentityAs(api, assisted, guess(nik), next), 422, 'IDENTITY_MISMATCH', 'signed in again');
+      assert.equal(p.attemptsRemaining, 2, 'the refused request counted no try');
     },
   },
 ];

@@ -46,7 +46,7 @@ async function expectNothingChanged(ctx: CheckContext, before: string | null, ni
 }
 
 function headers(kiosk: string): Record<string, string> {
-  return { 'x-kiosk-id': kiosk, 'idempotency-key': newKey(), authorization: `Bearer ${'A'.repeat(43)}` };
+  return { 'x-kiosk-id': kiosk, 'idempotency-key': newKey(), 'x-recovery-token': 'A'.repeat(43) };
 }
 
 async function expect4xx(ctx: CheckContext, operationId: OperationId, req: RawRequest, what: string): Promise<void> {
@@ -98,8 +98,6 @@ export const inputChecks: ConformanceCheck[] = [
         ['unknown field', { method: 'POST', path, headers: h, body: JSON.stringify({ nik, ...GUESS_NAMES, admin: true }) }, 400],
         ['number NIK', { method: 'POST', path, headers: h, body: JSON.stringify({ ...GUESS_NAMES, nik: Number(nik) }) }, 400],
         ['array body', { method: 'POST', path, headers: h, body: JSON.stringify([nik]) }, 400],
-        ['no X-Kiosk-Id', { method: 'POST', path, headers: { 'content-type': 'application/json', 'idempotency-key': newKey() }, body: valid }, 400],
-        ['bad X-Kiosk-Id', { method: 'POST', path, headers: { ...h, 'x-kiosk-id': 'kiosk 1; drop' }, body: valid }, 400],
         ['bad Idempotency-Key', { method: 'POST', path, headers: { ...h, 'idempotency-key': 'short' }, body: valid }, 400],
         ['__proto__', { method: 'POST', path, headers: h, body: `{"nik":"${nik}","fullName":"A","motherMaidenName":"B","__proto__":{"x":1}}` }, 400],
       ];
@@ -107,6 +105,12 @@ export const inputChecks: ConformanceCheck[] = [
         const res = await ctx.api.call('verifyIdentity', req);
         expectProblem(res, status, 'VALIDATION_FAILED', what);
       }
+      // Who is calling is settled before anything else: no kiosk, or one the key does not prove, is 401.
+      const unproven: [string, RawRequest][] = [
+        ['no X-Kiosk-Id', { method: 'POST', path, headers: { 'content-type': 'application/json', 'idempotency-key': newKey(), authorization: ctx.api.kioskAuthorization(ctx.kiosk) }, body: valid }],
+        ['bad X-Kiosk-Id', { method: 'POST', path, headers: { ...h, 'x-kiosk-id': 'kiosk 1; drop', authorization: ctx.api.kioskAuthorization(ctx.kiosk) }, body: valid }],
+      ];
+      for (const [what, req] of unproven) expectProblem(await ctx.api.call('verifyIdentity', req), 401, 'KIOSK_UNAUTHENTICATED', what);
       await expectNothingChanged(ctx, before, nik);
     },
   },

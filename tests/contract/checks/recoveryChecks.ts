@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { RecoveryRef } from '../contractApi';
 import type { CheckContext, ConformanceCheck } from '../checkTypes';
-import { maskedEmail, maskedPhone, newCitizen, randomEmail, randomKiosk, randomPhone, strongPassword, type Citizen } from '../fixtures';
+import { maskedEmail, maskedPhone, newCitizen, randomEmail, randomPhone, strongPassword, type Citizen } from '../fixtures';
 import { challengeOf, expectProblem, expectStatus, recoveryOf, started } from './expectations';
 
 const REFERENCE = /^PLH-\d{4}-[A-Z0-9]{6}$/;
@@ -139,7 +139,7 @@ export const recoveryChecks: ConformanceCheck[] = [
       const { rec, challenge } = started(await ctx.api.startByPhone(ctx.kiosk, c.phone), 'start by phone');
       const forged = { ...rec, recoveryToken: 'A'.repeat(43) };
       expectProblem(await ctx.api.verifyOtp(ctx.kiosk, forged, challenge.challengeId, '123456'), 401, 'SESSION_INVALID', 'wrong token');
-      expectProblem(await ctx.api.verifyOtp(randomKiosk(), rec, challenge.challengeId, '123456'), 401, 'SESSION_INVALID', 'another kiosk');
+      expectProblem(await ctx.api.verifyOtp(await ctx.newKiosk(), rec, challenge.challengeId, '123456'), 401, 'SESSION_INVALID', 'another kiosk');
       const creds = { phone: randomPhone(), email: randomEmail(), password: strongPassword(), otpChannel: 'sms' as const };
       expectProblem(await ctx.api.submitCredentials(ctx.kiosk, rec, creds), 409, 'SESSION_INVALID', 'credentials on the phone path');
       const idRec = await verifiedIdentity(ctx, c);

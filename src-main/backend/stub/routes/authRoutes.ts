@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { StubContext } from '../context';
 import { contractRoute } from '../contractRoute';
-import { bearerOf, readRoute, writeRoute } from '../handler';
+import { kioskIdOf, readRoute, sessionTokenOf, writeRoute } from '../handler';
 import { checkSession, signIn } from '../loginRules';
 import { operatorSignIn } from '../operatorRules';
 
@@ -15,11 +15,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: StubContext): void
   contractRoute(
     app,
     'session',
-    readRoute(ctx, (state, req) => checkSession(state, bearerOf(req))),
+    readRoute(ctx, (state, req, now) => checkSession(state, sessionTokenOf(req), now)),
   );
   contractRoute(
     app,
     'operatorSignIn',
-    writeRoute(ctx, (state, req, now) => operatorSignIn(state, req.body.staffId, req.body.pin, now)),
+    writeRoute(ctx, (state, req, now) => operatorSignIn(state, req.body.staffId, req.body.pin, kioskIdOf(req), ctx.config, now)),
   );
 }

@@ -4,7 +4,7 @@ import { CONTACT_PATHS, codeChannelOf } from '../../../../src-shared/recoveryPat
 import { START_OPERATIONS } from '../../contract/document';
 import type { StubContext } from '../context';
 import { contractRoute } from '../contractRoute';
-import { bearerOf, kioskIdOf, writeRoute } from '../handler';
+import { kioskIdOf, operatorTokenOf, recoveryTokenOf, writeRoute } from '../handler';
 import { verifyIdentity } from '../identityRules';
 import type { Reply } from '../problem';
 import { authorize, resendOtp, setPassword, startRecovery, submitCredentials, verifyOtp } from '../recoveryRules';
@@ -19,7 +19,7 @@ function withRecovery(
   now: number,
   then: (record: RecoveryRecord) => Reply,
 ): Reply {
-  const found = authorize(state, req.params.recoveryId, bearerOf(req), kioskIdOf(req), now);
+  const found = authorize(state, req.params.recoveryId, recoveryTokenOf(req), kioskIdOf(req), now);
   return 'body' in found ? found : then(found);
 }
 
@@ -29,18 +29,22 @@ export function registerRecoveryRoutes(app: FastifyInstance, ctx: StubContext): 
     contractRoute(
       app,
       START_OPERATIONS[path],
-      writeRoute(ctx, (state, req, now) => startRecovery(state, path, (req.body as Record<string, string>)[contact] ?? '', kioskIdOf(req), now)),
+      writeRoute(ctx, (state, req, now) => startRecovery(state, path, (req.body as Record<string, string>)[contact] ?? '', kioskIdOf(req), ctx.config, now)),
     );
   }
   contractRoute(
     app,
     'verifyIdentity',
-    writeRoute(ctx, (state, req, now) => verifyIdentity(state, req.body, kioskIdOf(req), ctx.config, now)),
+    writeRoute(ctx, (state, req, now) => {
+      const kioskId = kioskIdOf(req);
+      const caller = { kioskId, mode: ctx.kiosks.modeOf(kioskId), operatorToken: operatorTokenOf(req) };
+      return verifyIdentity(state, req.body, caller, ctx.config, now);
+    }),
   );
   contractRoute(
     app,
     'submitCredentials',
-    writeRoute(ctx, (state, req, now) => withRecovery(state, req, now, (r) => submitCredentials(state, r, req.body, now))),
+    writeRoute(ctx, (state, req, now) => withRecovery(state, req, now, (r) => submitCredentials(state, r, req.body, ctx.config, now))),
   );
   contractRoute(
     app,
@@ -52,7 +56,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, ctx: StubContext): 
   contractRoute(
     app,
     'resendOtp',
-    writeRoute(ctx, (state, req, now) => withRecovery(state, req, now, (r) => resendOtp(state, r, req.params.challengeId, now))),
+    writeRoute(ctx, (state, req, now) => withRecovery(state, req, now, (r) => resendOtp(state, r, req.params.challengeId, ctx.config, now))),
   );
   contractRoute(
     app,

@@ -1,20 +1,30 @@
 /**
  * Test controls, mounted only when the stub runs with testControls on
  * (`npm run stub -- --test-controls`): time travel, fault injection, fresh
- * accounts, a reset and a digest of the state. A real backend's test
+ * accounts and officers, a reset and a digest of the state. A real backend's test
  * environment must offer equivalents for the conformance suite's
  * time-dependent checks (docs/backend.md).
  */
 import type { FastifyInstance } from 'fastify';
 import { contractDocument, contractOperations, inlineRefs } from '../../contract/document';
-import { accountFrom, type DemoCitizen } from '../demoData';
+import { accountFrom, operatorFrom, type DemoCitizen } from '../demoData';
 import { isAdjustable } from '../clock';
-import type { StubContext } from '../context';
+import type { StubConfig, StubContext } from '../context';
 import type { FaultSpec } from '../faults';
 import { sendReply } from '../handler';
 import { problem, toIso } from '../problem';
-import { sha256 } from '../secrets';
+import { newToken, sha256 } from '../secrets';
 import { findAccountByEmail, findAccountByPhone } from '../state';
+
+/** The limits of StubConfig that `PUT /__test/config` may change (each an integer, 1 to 100 000). */
+const ADJUSTABLE_LIMITS = [
+  'kioskIdentityLimitPerHour',
+  'kioskOperatorSignInLimitPerHour',
+  'kioskStartLimitPerHour',
+  'codeSendsPerHour',
+  'codeSendsPerDay',
+] as const satisfies readonly (keyof StubConfig)[];
+type AdjustableLimit = (typeof ADJUSTABLE_LIMITS)[number];
 
 /** A fresh account, given as the demo citizens are. */
 type AccountBody = DemoCitizen;
@@ -55,10 +65,22 @@ function testSchemas() {
       email: contractField('StartByEmailRequest', 'email'),
       password: contractField('SetPasswordRequest', 'password'),
     }),
+    operator: strictObject({
+      staffId: contractField('OperatorSignInRequest', 'staffId'),
+      name: contractField('Operator', 'name'),
+      pin: contractField('OperatorSignInRequest', 'pin'),
+    }),
+    kiosk: strictObject(
+      {
+        kioskId: contractDocument().components.parameters.KioskId?.schema ?? { type: 'string' },
+        mode: { type: 'string', enum: ['assisted', 'self-service'] },
+      },
+      ['kioskId'],
+    ),
     config: {
       type: 'object',
       additionalProperties: false,
-      properties: { kioskIdentityLimitPerHour: { type: 'integer', minimum: 1, maximum: 100_000 } },
+      properties: Object.fromEntries(ADJUSTABLE_LIMITS.map((name) => [name, { type: 'integer', minimum: 1, maximum: 100_000 }])),
     },
   };
 }
@@ -99,9 +121,30 @@ export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext
     return reply.code(201).send({ accountId: account.id });
   });
 
-  app.put<{ Body: { kioskIdentityLimitPerHour?: number } }>('/__test/config', { schema: { body: schemas.config } }, async (req) => {
-    if (req.body.kioskIdentityLimitPerHour !== undefined) ctx.config.kioskIdentityLimitPerHour = req.body.kioskIdentityLimitPerHour;
-    return { kioskIdentityLimitPerHour: ctx.config.kioskIdentityLimitPerHour };
+  /** A fresh officer (staff id + name + PIN), so a check can lock one without touching the demo operator. */
+  app.post<{ Body: { staffId: string; name: string; pin: string } }>('/__test/operators', { schema: { body: schemas.operator } }, async (req, reply) => {
+    const state = ctx.store.state;
+    const operator = operatorFrom(req.body);
+    if (state.operators.some((o) => o.staffId === operator.staffId)) return sendReply(reply, problem('VALIDATION_FAILED', 409, { field: 'staffId' }));
+    state.operators.push(operator);
+    await ctx.store.persist();
+    return reply.code(201).send({ staffId: operator.staffId });
+  });
+
+  /** Provisions a kiosk (as `--kiosk-key` does) and hands out its fresh key: the conformance suite's kiosks. */
+  app.post<{ Body: { kioskId: string; mode?: 'assisted' | 'self-service' } }>('/__test/kiosks', { schema: { body: schemas.kiosk } }, async (req, reply) => {
+    const key = newToken();
+    ctx.kiosks.provision({ kioskId: req.body.kioskId, key, mode: req.body.mode ?? 'self-service' });
+    return reply.code(201).send({ kioskId: req.body.kioskId, key });
+  });
+
+  /** Sets the limits given (benches and e2e raise them), answers all of them. */
+  app.put<{ Body: Partial<Record<AdjustableLimit, number>> }>('/__test/config', { schema: { body: schemas.config } }, async (req) => {
+    for (const name of ADJUSTABLE_LIMITS) {
+      const value = req.body[name];
+      if (value !== undefined) ctx.config[name] = value;
+    }
+    return Object.fromEntries(ADJUSTABLE_LIMITS.map((name) => [name, ctx.config[name]]));
   });
 
   app.post('/__test/reset', async (_req, reply) => {

@@ -13,12 +13,13 @@ import { canonicalJson, GENESIS_HASH, sealRecord, sha256Hex, type AuditRecord } 
 import { createBackendClient } from '../../../../src-main/backend/client';
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
 import { appendSamples, fakeClock, fileLines, openTestLog, tempRoot, TEST_KEY, writeLines } from './helpers';
+import { kioskHeaders, testKioskKey, testKiosks } from '../backend/testKiosks';
 
 const DAYS = ['audit-2025-03-04.jsonl', 'audit-2025-03-05.jsonl'] as const;
 
 let stub: RunningStub;
 beforeAll(async () => {
-  stub = await startStub();
+  stub = await startStub({ kiosks: testKiosks(...Array.from({ length: 40 }, (_, i) => `KIOSK-ATTACK-${i + 1}`)) });
 });
 afterAll(async () => {
   await stub.close();
@@ -33,7 +34,8 @@ async function anchoredLog(kioskId: string): Promise<{ dir: string; keyFile: str
   const dir = join(root, 'audit');
   const clock = fakeClock('2025-03-04T23:59:55.000Z'); // seq 1–6 on the 4th, 7–14 on the 5th
   const log = await openTestLog(dir, { now: clock.now, kioskId });
-  const client = createBackendClient({ baseUrl: stub.url, retries: 0, timeoutMs: 2_000 });
+  const client = createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey(kioskId), retries: 0, timeoutMs: 2_000 });
+  await writeFile(join(root, 'kiosk.key'), testKioskKey(kioskId), { mode: 0o600 });
   const sender = new AnchorSender({ send: (anchor) => client.sendAuditAnchor({ kioskId }, anchor), everyEvents: 4, now: clock.now }, log.chainHead());
   log.onAppended((head) => sender.noteHead(head));
   await log.append({ event: 'identity.failed', outcome: 'failure', subject: '317101******0001', detail: { attemptsRemaining: 2 } });
@@ -48,8 +50,10 @@ async function anchoredLog(kioskId: string): Promise<{ dir: string; keyFile: str
 let kioskSeq = 0;
 const freshKiosk = (): string => `KIOSK-ATTACK-${(kioskSeq += 1)}`;
 
+/** `audit:verify`; asking the stub for anchors, as the kiosk of the folder, with that kiosk's key file (written beside its log). */
 async function verify(args: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
+  if (args.includes(stub.url) && !args.includes('--kiosk-key')) args = [...args, '--kiosk-key', join(args[0] ?? '', '..', 'kiosk.key')];
   const code = await runVerifyCli(args, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
   return { code, out: lines.join('\n') };
 }
@@ -206,10 +210,25 @@ describe('audit:verify against the attacks of issue #12', () => {
     );
   });
 
+  it('asks the backend as the kiosk, with its key: without the key file it says so; with another kiosk\'s key the backend refuses', async () => {
+    const kiosk = freshKiosk();
+    const { dir, keyFile } = await anchoredLog(kiosk);
+    const noKey = await verify([dir, '--key', keyFile, '--anchors', stub.url, '--kiosk-key', join(dir, '..', 'missing.key')]);
+    expect(noKey).toMatchObject({ code: 2, out: expect.stringContaining('kioskKeyFile: cannot read') });
+    const foreign = join(dir, '..', 'foreign.key');
+    await writeFile(foreign, testKioskKey('KIOSK-ATTACK-40'), { mode: 0o600 });
+    const refused = await verify([dir, '--key', keyFile, '--anchors', stub.url, '--kiosk-key', foreign]);
+    expect(refused).toMatchObject({ code: 2, out: expect.stringContaining('401') });
+    const { runVerifyCli } = await import('../../../../src-main/audit/cli/verify');
+    const lines: string[] = [];
+    expect(await runVerifyCli([dir, '--anchors', stub.url], { out: (l) => lines.push(l), err: (l) => lines.push(l) })).toBe(2);
+    expect(lines.join('\n')).toContain('give --kiosk-key FILE');
+  });
+
   it('reads anchors from a file holding the backend\'s answer as well', async () => {
     const kiosk = freshKiosk();
     const { dir, keyFile } = await anchoredLog(kiosk);
-    const answer = await (await fetch(`${stub.url}/v1/audit/anchors`, { headers: { 'x-kiosk-id': kiosk } })).json();
+    const answer = await (await fetch(`${stub.url}/v1/audit/anchors`, { headers: kioskHeaders(kiosk) })).json();
     const anchorFile = join(await tempRoot(), 'anchors.json');
     await writeFile(anchorFile, JSON.stringify(answer));
     expect((await verify([dir, '--key', keyFile, '--anchors', anchorFile])).code).toBe(0);

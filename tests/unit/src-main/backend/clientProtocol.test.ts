@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackendClient } from '../../../../src-main/backend/client';
 import { toChallengeView } from '../../../../src-main/core/challengeView';
 import type { BackendClient } from '../../../../src-main/backend/types';
+import { testKioskKey } from './testKiosks';
 
 interface Seen {
   method: string;
@@ -50,7 +51,7 @@ beforeEach(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}/`, timeoutMs: 1_000, retries: 2, backoffMs: 5, maxBackoffMs: 10 });
+  client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}/`, kioskKey: testKioskKey('KIOSK-A'), timeoutMs: 1_000, retries: 2, backoffMs: 5, maxBackoffMs: 10 });
 });
 afterEach(async () => {
   server.closeAllConnections();
@@ -58,7 +59,7 @@ afterEach(async () => {
 });
 
 describe('client protocol', () => {
-  it('sends the kiosk id, operator token, bearer token and a JSON body; the same Idempotency-Key on each retry', async () => {
+  it('sends the kiosk id and key, operator token, recovery token and a JSON body; the same Idempotency-Key on each retry', async () => {
     script = [
       { status: 503, body: '' },
       { status: 502, body: 'Bad gateway' },
@@ -72,7 +73,8 @@ describe('client protocol', () => {
     expect(first?.url).toBe('/v1/recoveries/rcv_AAAAAAAAAAAAAAAA/challenges/otp_BBBBBBBBBBBBBBBB/verify');
     expect(first?.headers['x-kiosk-id']).toBe('KIOSK-A');
     expect(first?.headers['x-operator-token']).toBe(ctx.operatorToken);
-    expect(first?.headers.authorization).toBe(`Bearer ${recovery.recoveryToken}`);
+    expect(first?.headers.authorization).toBe(`Bearer ${testKioskKey('KIOSK-A')}`);
+    expect(first?.headers['x-recovery-token']).toBe(recovery.recoveryToken);
     expect(first?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(first?.body ?? '')).toEqual({ code: '123456' });
     const keys = new Set(seen.map((s) => s.headers['idempotency-key']));

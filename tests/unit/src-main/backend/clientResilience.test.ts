@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackendClient } from '../../../../src-main/backend/client';
 import { addFault, latestCode, SITI, startHarness, type Harness } from './stubHarness';
+import { testKioskKey } from './testKiosks';
 
 let h: Harness;
 beforeEach(async () => {
@@ -103,7 +104,7 @@ describe('client resilience', () => {
   it('4xx answers are never retried', async () => {
     await addFault(h.url, { route: 'verifyIdentity', kind: 'error', status: 503, phase: 'after', times: 1 });
     // Without retries, the 503 is what the kiosk sees; the stub counted the try anyway.
-    const noRetry = createBackendClient({ baseUrl: h.url, timeoutMs: 300, retries: 0 });
+    const noRetry = createBackendClient({ baseUrl: h.url, kioskKey: testKioskKey('KIOSK-A'), timeoutMs: 300, retries: 0 });
     expect(await noRetry.verifyIdentity(h.ctx, { nik: '3273011505850002', fullName: 'X', motherMaidenName: 'Y' })).toEqual({
       ok: false,
       error: { code: 'BACKEND_UNAVAILABLE' },
@@ -115,7 +116,7 @@ describe('client resilience', () => {
 
   it('connection refused on a closed port: BACKEND_UNAVAILABLE quickly', async () => {
     const port = await closedPort();
-    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 300, retries: 2, backoffMs: 10 });
+    const client = createBackendClient({ baseUrl: `http://127.0.0.1:${port}`, kioskKey: testKioskKey('KIOSK-A'), timeoutMs: 300, retries: 2, backoffMs: 10 });
     const started = Date.now();
     expect(await client.signIn(h.ctx, SITI.phone, SITI.password)).toEqual({ ok: false, error: { code: 'BACKEND_UNAVAILABLE' } });
     expect(await client.outbox(h.ctx)).toEqual({ ok: false, error: { code: 'BACKEND_UNAVAILABLE' } });
@@ -123,14 +124,14 @@ describe('client resilience', () => {
   });
 
   it('a base URL that is not even a URL: a Result, not a throw', async () => {
-    const client = createBackendClient({ baseUrl: 'not a url', timeoutMs: 100, retries: 0 });
+    const client = createBackendClient({ baseUrl: 'not a url', kioskKey: testKioskKey('KIOSK-A'), timeoutMs: 100, retries: 0 });
     const result = await client.signIn(h.ctx, SITI.phone, SITI.password);
     expect(result.ok).toBe(false);
   });
 
   it('the deadline bounds the whole call even with generous retries', async () => {
     await addFault(h.url, { route: 'signIn', kind: 'latency', latencyMs: 20_000 });
-    const client = createBackendClient({ baseUrl: h.url, timeoutMs: 400, retries: 10, backoffMs: 10, deadlineMs: 700 });
+    const client = createBackendClient({ baseUrl: h.url, kioskKey: testKioskKey('KIOSK-A'), timeoutMs: 400, retries: 10, backoffMs: 10, deadlineMs: 700 });
     const started = Date.now();
     expect(await client.signIn(h.ctx, SITI.phone, SITI.password)).toEqual({ ok: false, error: { code: 'BACKEND_UNAVAILABLE' } });
     // 11 attempts of 400 ms would take 4.4 s; the deadline stops it at 0.7 s (slack for load).

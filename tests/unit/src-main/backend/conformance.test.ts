@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
 import { CONFORMANCE_CHECKS, prepareSuite, runCheck, type SuiteEnv } from '../../../contract/suite';
+import { testKiosks } from './testKiosks';
 
 describe('conformance of the stub (test controls on)', () => {
   let stub: RunningStub;
@@ -33,8 +34,9 @@ describe('conformance of the stub without test controls', () => {
   let stub: RunningStub;
   let env: SuiteEnv;
   beforeAll(async () => {
-    stub = await startStub();
-    env = await prepareSuite({ baseUrl: stub.url, fuzzRuns: 5 });
+    const kiosks = testKiosks('conformance-given-1', 'conformance-given-2');
+    stub = await startStub({ kiosks });
+    env = await prepareSuite({ baseUrl: stub.url, fuzzRuns: 5, kiosks });
   });
   afterAll(async () => stub.close());
 

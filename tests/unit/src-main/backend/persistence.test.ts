@@ -13,6 +13,7 @@ import { createBackendClient } from '../../../../src-main/backend/client';
 import { createManualClock } from '../../../../src-main/backend/stub/clock';
 import { startStub } from '../../../../src-main/backend/stub/server';
 import { BUDI, raw, SITI } from './stubHarness';
+import { kioskHeaders, testKioskKey, testKiosks } from './testKiosks';
 
 const CLI = fileURLToPath(new URL('../../../../src-main/backend/stub/cli.ts', import.meta.url));
 const ctx = { kioskId: 'KIOSK-A' };
@@ -31,8 +32,8 @@ describe('state file', () => {
   it('keeps counters, accounts, outbox, challenges and idempotent answers across a real restart', async () => {
     const stateFile = join(dir, 'nested', 'state.json');
     const clock = createManualClock();
-    let stub = await startStub({ stateFile, clock });
-    let client = createBackendClient({ baseUrl: stub.url, retries: 0 });
+    let stub = await startStub({ stateFile, clock, kiosks: testKiosks('KIOSK-A') });
+    let client = createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('KIOSK-A'), retries: 0 });
     const wrongIdentity = { nik: '3171014101900001', fullName: 'SALAH', motherMaidenName: 'SALAH' };
     await client.verifyIdentity(ctx, wrongIdentity);
     await client.verifyIdentity(ctx, wrongIdentity);
@@ -52,14 +53,14 @@ describe('state file', () => {
     const sitiCode = codeIn(outbox2.ok ? outbox2.value.filter((m) => m.toMasked === '08*****2797').at(-1)?.body : undefined);
     // An idempotent request answered before the restart.
     const keyed = {
-      headers: { 'content-type': 'application/json', 'x-kiosk-id': 'KIOSK-A', 'idempotency-key': 'restart-key-0001' },
+      headers: { 'content-type': 'application/json', ...kioskHeaders('KIOSK-A'), 'idempotency-key': 'restart-key-0001' },
       body: JSON.stringify({ email: 'tidak.ada@example.com' }),
     };
     const before = await raw(stub.url, 'POST', '/v1/recoveries/email', keyed);
     await stub.close();
 
-    stub = await startStub({ stateFile, clock });
-    client = createBackendClient({ baseUrl: stub.url, retries: 0 });
+    stub = await startStub({ stateFile, clock, kiosks: testKiosks('KIOSK-A') });
+    client = createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('KIOSK-A'), retries: 0 });
     expect(await client.verifyIdentity(ctx, wrongIdentity)).toEqual({
       ok: false,
       error: { code: 'IDENTITY_MISMATCH', attemptsRemaining: 0, lockedUntil: new Date(clock.now() + 86_400_000).toISOString() },
@@ -113,14 +114,18 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('npm run stub', () => {
   it('listens on loopback, prints its URL, and stops cleanly on SIGTERM', async () => {
-    const { child, url } = spawnCli(['--port', '0']);
+    const { child, url } = spawnCli(['--port', '0', '--kiosk-key', `K=${testKioskKey('K')}`]);
     const base = await url;
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await raw(base, 'POST', '/v1/operators/sign-in', {
-      headers: { 'content-type': 'application/json', 'x-kiosk-id': 'K', 'idempotency-key': 'cli-test-key-1' },
-      body: JSON.stringify({ staffId: 'PTG001', pin: '246810' }),
-    });
-    expect(res.status).toBe(200);
+    const signIn = (headers: Record<string, string>, key: string) =>
+      raw(base, 'POST', '/v1/operators/sign-in', {
+        headers: { 'content-type': 'application/json', 'idempotency-key': key, ...headers },
+        body: JSON.stringify({ staffId: 'PTG001', pin: '246810' }),
+      });
+    expect((await signIn(kioskHeaders('K'), 'cli-test-key-1')).status).toBe(200);
+    // Only the provisioned kiosk, with its own key.
+    expect((await signIn({ 'x-kiosk-id': 'K' }, 'cli-test-key-2')).body).toMatchObject({ status: 401, code: 'KIOSK_UNAUTHENTICATED' });
+    expect((await signIn({ ...kioskHeaders('K'), 'x-kiosk-id': 'OTHER' }, 'cli-test-key-3')).status).toBe(401);
     // Test controls are off unless asked for.
     expect((await raw(base, 'GET', '/__test/clock')).status).toBe(404);
     child.kill('SIGTERM');
@@ -130,13 +135,13 @@ describe('npm run stub', () => {
   it('a SIGKILL in the middle of writes leaves a readable state file', async () => {
     const stateFile = join(dir, 'state.json');
     for (let round = 0; round < 2; round += 1) {
-      const { child, url } = spawnCli(['--port', '0', '--state', stateFile]);
+      const { child, url } = spawnCli(['--port', '0', '--state', stateFile, ...[0, 1, 2, 3].flatMap((w) => ['--kiosk-key', `K${w}=${testKioskKey(`K${w}`)}`])]);
       const base = await url;
       let stop = false;
       const hammer = async (worker: number): Promise<void> => {
         for (let i = 0; !stop; i += 1) {
           await raw(base, 'POST', '/v1/recoveries/phone', {
-            headers: { 'content-type': 'application/json', 'x-kiosk-id': `K${worker}`, 'idempotency-key': `kill-${round}-${worker}-${i}` },
+            headers: { 'content-type': 'application/json', ...kioskHeaders(`K${worker}`), 'idempotency-key': `kill-${round}-${worker}-${i}` },
             body: JSON.stringify({ phone: SITI.phone }),
           }).catch(() => undefined);
         }
@@ -149,9 +154,16 @@ describe('npm run stub', () => {
       await Promise.all(workers);
       const parsed = JSON.parse(await readFile(stateFile, 'utf8')) as { version: number; outbox: unknown[] };
       expect(parsed.version).toBe(1);
-      const restarted = await startStub({ stateFile });
-      const outbox = await createBackendClient({ baseUrl: restarted.url, retries: 0 }).outbox(ctx);
-      expect(outbox.ok && outbox.value.length).toBe(parsed.outbox.length);
+      const workerKiosks = ['K0', 'K1', 'K2', 'K3'];
+      const restarted = await startStub({ stateFile, kiosks: testKiosks(...workerKiosks) });
+      // Each kiosk is served its own messages: together they are the whole outbox of the file.
+      let served = 0;
+      for (const kioskId of workerKiosks) {
+        const outbox = await createBackendClient({ baseUrl: restarted.url, kioskKey: testKioskKey(kioskId), retries: 0 }).outbox({ kioskId });
+        if (!outbox.ok) throw new Error(`outbox of ${kioskId}: ${outbox.error.code}`);
+        served += outbox.value.length;
+      }
+      expect(served).toBe(parsed.outbox.length);
       await restarted.close();
     }
   });

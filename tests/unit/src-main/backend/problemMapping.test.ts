@@ -6,11 +6,12 @@ import { parseRetryAfter, problemToError } from '../../../../src-main/backend/pr
 import { ERROR_CODES, isErrorCode } from '../../../../src-shared/errors';
 
 describe('problemToError', () => {
-  it('maps every code the contract declares to the kiosk code of the same name (a refused audit anchor to VALIDATION_FAILED)', () => {
+  it('maps every code the contract declares to the kiosk code of the same name (a refused audit anchor to VALIDATION_FAILED, a refused kiosk key to OUT_OF_SERVICE)', () => {
     const declared = (contractDocument().components.schemas.Problem as { properties: { code: { enum: string[] } } }).properties.code.enum;
     expect(declared.length).toBeGreaterThan(10);
     // Only the background anchor sender gets it; no citizen screen needs a text of its own.
-    const renamed: Record<string, string> = { AUDIT_ANCHOR_BEHIND: 'VALIDATION_FAILED' };
+    // A kiosk whose key is refused cannot serve anyone until it is fixed: the citizen is told the kiosk is out of service.
+    const renamed: Record<string, string> = { AUDIT_ANCHOR_BEHIND: 'VALIDATION_FAILED', KIOSK_UNAUTHENTICATED: 'OUT_OF_SERVICE' };
     for (const code of declared) expect(problemToError({ code }).code).toBe(renamed[code] ?? code);
   });
 

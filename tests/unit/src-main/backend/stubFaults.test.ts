@@ -1,6 +1,7 @@
 /** Fault injection is selectable per route at run time, counted, and cleared. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addFault, raw, SITI, startHarness, type Harness } from './stubHarness';
+import { kioskHeaders } from './testKiosks';
 
 let h: Harness;
 beforeEach(async () => {
@@ -19,7 +20,7 @@ describe('fault injection', () => {
 
   it('a 503 answers problem+json with Retry-After; DELETE clears every fault', async () => {
     await addFault(h.url, { route: '*', kind: 'error', status: 503, retryAfterSeconds: 3 });
-    const res = await raw(h.url, 'GET', '/v1/training/outbox', { headers: { 'x-kiosk-id': 'K' } });
+    const res = await raw(h.url, 'GET', '/v1/training/outbox', { headers: kioskHeaders('K') });
     expect(res.status).toBe(503);
     expect(res.contentType).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ code: 'BACKEND_UNAVAILABLE', status: 503 });
@@ -30,7 +31,7 @@ describe('fault injection', () => {
 
   it('drops the connection', async () => {
     await addFault(h.url, { route: 'outbox', kind: 'drop' });
-    await expect(fetch(`${h.url}/v1/training/outbox`, { headers: { 'x-kiosk-id': 'K' } })).rejects.toThrow();
+    await expect(fetch(`${h.url}/v1/training/outbox`, { headers: kioskHeaders('K') })).rejects.toThrow();
   });
 
   it('refuses a malformed fault', async () => {

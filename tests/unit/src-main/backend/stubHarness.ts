@@ -6,6 +6,7 @@ import { createBackendClient, type BackendClientOptions } from '../../../../src-
 import { createManualClock, type AdjustableClock } from '../../../../src-main/backend/stub/clock';
 import { startStub, type StubOptions } from '../../../../src-main/backend/stub/server';
 import type { BackendClient, CallContext } from '../../../../src-main/backend/types';
+import { testKioskKey, testKiosks } from './testKiosks';
 
 export interface Harness {
   url: string;
@@ -15,13 +16,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The kiosks a harness stub knows; the harness's client is KIOSK-A. */
+export const HARNESS_KIOSKS = ['KIOSK-A', 'KIOSK-B', 'KIOSK-C', 'K'] as const;
+
 export async function startHarness(
   stubOptions: Omit<StubOptions, 'clock'> = {},
   clientOptions: Partial<BackendClientOptions> = {},
 ): Promise<Harness> {
   const clock = createManualClock();
-  const stub = await startStub({ testControls: true, ...stubOptions, clock });
-  const client = createBackendClient({ baseUrl: stub.url, timeoutMs: 2_000, retries: 0, ...clientOptions });
+  const stub = await startStub({ testControls: true, kiosks: testKiosks(...HARNESS_KIOSKS), ...stubOptions, clock });
+  const client = createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('KIOSK-A'), timeoutMs: 2_000, retries: 0, ...clientOptions });
   return { url: stub.url, clock, client, ctx: { kioskId: 'KIOSK-A' }, close: () => stub.close() };
 }
 

@@ -10,6 +10,7 @@ import { createBackendClient } from '../../../../src-main/backend/client';
 import { createManualClock } from '../../../../src-main/backend/stub/clock';
 import { startStub } from '../../../../src-main/backend/stub/server';
 import { latestCode, raw, SITI, startHarness, type Harness } from './stubHarness';
+import { kioskHeaders, testKioskKey, testKiosks } from './testKiosks';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -50,7 +51,7 @@ describe('bad input', () => {
           const res = await raw(url, 'POST', path, {
             headers: {
               ...(contentType ? { 'content-type': contentType } : {}),
-              'x-kiosk-id': 'K',
+              ...kioskHeaders('K'),
               ...(withKey ? { 'idempotency-key': 'fuzz-key-0001' } : {}),
             },
             body,
@@ -68,7 +69,7 @@ describe('bad input', () => {
 
   it('accepts a body just under 16 KB as input to validate, refuses one over it with 413', async () => {
     h = await startHarness();
-    const headers = { 'content-type': 'application/json', 'x-kiosk-id': 'K', 'idempotency-key': 'size-key-0001' };
+    const headers = { 'content-type': 'application/json', ...kioskHeaders('K'), 'idempotency-key': 'size-key-0001' };
     const under = await raw(h.url, 'POST', '/v1/auth/sign-in', { headers, body: JSON.stringify({ identifier: 'x', password: 'y', pad: 'p'.repeat(15_000) }) });
     expect(under.status).toBe(400);
     const over = await raw(h.url, 'POST', '/v1/auth/sign-in', { headers, body: JSON.stringify({ identifier: 'x', password: 'p'.repeat(17_000) }) });
@@ -86,8 +87,8 @@ describe('logging', () => {
         done();
       },
     });
-    const stub = await startStub({ logger: true, logStream: stream, testControls: true, clock: createManualClock() });
-    const client = createBackendClient({ baseUrl: stub.url, retries: 0 });
+    const stub = await startStub({ logger: true, logStream: stream, testControls: true, clock: createManualClock(), kiosks: testKiosks('K', 'KIOSK-LOG') });
+    const client = createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('KIOSK-LOG'), retries: 0 });
     const ctx = { kioskId: 'KIOSK-LOG' };
     const secrets: string[] = [SITI.password, SITI.mother, SITI.nik, 'Baru#2026Qz', 'Rahasia#99x'];
     await client.signIn(ctx, SITI.phone, 'Rahasia#99x');
@@ -112,7 +113,7 @@ describe('logging', () => {
     await client.verifyOtp(ctx, rec.value, ch.value.challengeId, code);
     // Malformed JSON whose parser error would quote the input.
     await raw(stub.url, 'POST', '/v1/auth/sign-in', {
-      headers: { 'content-type': 'application/json', 'x-kiosk-id': 'K', 'idempotency-key': 'log-key-0001' },
+      headers: { 'content-type': 'application/json', ...kioskHeaders('K'), 'idempotency-key': 'log-key-0001' },
       body: `{"identifier":"x","password":"${SITI.password}"`,
     });
     await stub.close();

@@ -7,6 +7,7 @@ import { parseConfig } from '../../../../src-main/core/config';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { CITIZEN_METHODS } from '../../../../src-main/core/operatorGate';
 import { countingBackend, MemoryAudit } from './coreTestKit';
+import { testKioskKey } from '../backend/testKiosks';
 
 /**
  * The kiosk's modes as main enforces them, against the real
@@ -31,7 +32,10 @@ const CITIZEN_PAYLOADS: Record<(typeof CITIZEN_METHODS)[number], unknown> = {
 let stub: RunningStub;
 
 beforeAll(async () => {
-  stub = await startStub({ port: 0 });
+  stub = await startStub({
+    port: 0,
+    kiosks: (['assisted', 'self-service'] as const).map((mode) => ({ kioskId: `KIOSK-${mode}`, key: testKioskKey(`KIOSK-${mode}`), mode })),
+  });
 });
 afterAll(async () => {
   await stub.close();
@@ -39,7 +43,7 @@ afterAll(async () => {
 
 function setup(mode: 'assisted' | 'self-service') {
   const audit = new MemoryAudit();
-  const { client, calls } = countingBackend(createBackendClient({ baseUrl: stub.url, timeoutMs: 5_000, retries: 0 }));
+  const { client, calls } = countingBackend(createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey(`KIOSK-${mode}`), timeoutMs: 5_000, retries: 0 }));
   const faults: string[] = [];
   const core = createKioskCore({
     config: parseConfig({ mode, kioskId: `KIOSK-${mode}` }),

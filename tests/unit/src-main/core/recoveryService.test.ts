@@ -5,12 +5,13 @@ import { startStub, type RunningStub } from '../../../../src-main/backend/stub/s
 import { parseConfig } from '../../../../src-main/core/config';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { countingBackend, MemoryAudit } from './coreTestKit';
+import { testKioskKey } from '../backend/testKiosks';
 
 /** The recovery service against the real embedded stub: what it records, in what order, and what it refuses. */
 
 let stub: RunningStub;
 beforeAll(async () => {
-  stub = await startStub({ port: 0 });
+  stub = await startStub({ port: 0, kiosks: [{ kioskId: 'TRAINING-01', key: testKioskKey('TRAINING-01'), mode: 'self-service' }] });
 });
 afterAll(async () => {
   await stub.close();
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 function setup() {
   const audit = new MemoryAudit();
-  const { client, calls } = countingBackend(createBackendClient({ baseUrl: stub.url, timeoutMs: 5_000, retries: 0 }));
+  const { client, calls } = countingBackend(createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('TRAINING-01'), timeoutMs: 5_000, retries: 0 }));
   const core = createKioskCore({ config: parseConfig({ mode: 'self-service' }), backend: client, audit, training: true });
   const call = (method: KioskMethod, payload?: unknown) => core.router.dispatch({ windowId: 'w1' }, method, payload);
   return { audit, calls, call };

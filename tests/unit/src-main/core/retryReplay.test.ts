@@ -7,6 +7,7 @@ import { parseConfig } from '../../../../src-main/core/config';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { addFault, raw } from '../backend/stubHarness';
 import { MemoryAudit } from './coreTestKit';
+import { testKioskKey } from '../backend/testKiosks';
 
 /**
  * "Coba lagi" after a lost answer (issue #12): main keeps a step's
@@ -20,7 +21,7 @@ const NEW = { phone: '081377770011', email: 'siti.baru@example.org', password: '
 
 let stub: RunningStub;
 beforeEach(async () => {
-  stub = await startStub({ port: 0, testControls: true });
+  stub = await startStub({ port: 0, testControls: true, kiosks: [{ kioskId: 'TRAINING-01', key: testKioskKey('TRAINING-01'), mode: 'self-service' }] });
 });
 afterEach(async () => {
   await stub.close();
@@ -45,7 +46,7 @@ function keyedBackend(inner: BackendClient): { client: BackendClient; sent: { me
 function setup(mode: 'assisted' | 'self-service' = 'self-service', identityVerificationsPerHour = 30) {
   const audit = new MemoryAudit();
   // No retries inside one call: a dropped answer is at once the outage the citizen sees.
-  const { client, sent } = keyedBackend(createBackendClient({ baseUrl: stub.url, timeoutMs: 5_000, retries: 0 }));
+  const { client, sent } = keyedBackend(createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('TRAINING-01'), timeoutMs: 5_000, retries: 0 }));
   const core = createKioskCore({ config: parseConfig({ mode, limits: { identityVerificationsPerHour } }), backend: client, audit, training: true });
   const call = (method: KioskMethod, payload?: unknown, windowId = 'w1') => core.router.dispatch({ windowId }, method, payload);
   const keysOf = (method: string) => sent.filter((s) => s.method === method).map((s) => s.key);
@@ -57,7 +58,7 @@ function setup(mode: 'assisted' | 'self-service' = 'self-service', identityVerif
 const loseNextAnswer = (route: string) => addFault(stub.url, { route, kind: 'drop', phase: 'after', times: 1 });
 
 async function latestCode(toMasked: string): Promise<string> {
-  const res = await raw(stub.url, 'GET', '/v1/training/outbox', { headers: { 'x-kiosk-id': 'K' } });
+  const res = await raw(stub.url, 'GET', '/v1/training/outbox', { headers: { 'x-kiosk-id': 'TRAINING-01', authorization: `Bearer ${testKioskKey('TRAINING-01')}` } });
   const messages = (res.body as { messages: { toMasked: string; body: string }[] }).messages.filter((m) => m.toMasked === toMasked);
   const codes = messages.map((m) => /Kode OTP: (\d{6})/.exec(m.body)?.[1]).filter((c): c is string => c !== undefined);
   const code = codes.at(-1);
@@ -102,7 +103,7 @@ describe('a lost answer: "Coba lagi" replays the same request under the same key
       'otp.attempted',
       'credentials.submitted',
     ]);
-    const outbox = await raw(stub.url, 'GET', '/v1/training/outbox', { headers: { 'x-kiosk-id': 'K' } });
+    const outbox = await raw(stub.url, 'GET', '/v1/training/outbox', { headers: { 'x-kiosk-id': 'TRAINING-01', authorization: `Bearer ${testKioskKey('TRAINING-01')}` } });
     const otps = (outbox.body as { messages: { body: string }[] }).messages.filter((m) => /Kode OTP: \d{6}/.test(m.body));
     expect(otps).toHaveLength(1);
   });

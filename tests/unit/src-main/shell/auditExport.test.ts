@@ -9,6 +9,7 @@ import { startStub, type RunningStub } from '../../../../src-main/backend/stub/s
 import { parseConfig } from '../../../../src-main/core/config';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { createAuditExporter } from '../../../../src-main/shell/auditExport';
+import { testKioskKey, testKiosks } from '../backend/testKiosks';
 
 /**
  * The supervisor's CSV export through the core, with the real
@@ -21,7 +22,7 @@ let audit: AuditLog;
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  stub = await startStub({ port: 0 });
+  stub = await startStub({ port: 0, kiosks: testKiosks('KIOSK-EXPORT') });
 });
 afterAll(async () => {
   await stub.close();
@@ -42,7 +43,7 @@ afterEach(async () => {
 function core(mode: 'assisted' | 'self-service') {
   return createKioskCore({
     config: parseConfig({ mode, kioskId: 'KIOSK-EXPORT' }),
-    backend: createBackendClient({ baseUrl: stub.url, timeoutMs: 5_000, retries: 0 }),
+    backend: createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('KIOSK-EXPORT'), timeoutMs: 5_000, retries: 0 }),
     audit,
     training: true,
     exportAudit: createAuditExporter(join(dataDir, 'audit'), join(dataDir, 'exports')),

@@ -91,7 +91,7 @@ describe('the data folder lock', () => {
 });
 
 describe('startRuntime on a data folder', () => {
-  const config = parseConfig({ backend: 'http://127.0.0.1:9' });
+  const config = parseConfig({ backend: 'http://127.0.0.1:9', kioskKeyFile: '/nonexistent/kiosk.key' });
 
   function runtimeOptions(dataDir: string, more: Partial<RuntimeOptions> = {}) {
     const appended: AuditEventInput[] = [];
@@ -103,7 +103,8 @@ describe('startRuntime on a data folder', () => {
       subjectKey: (raw: string) => `hmac:${raw.length}`,
       close: async () => {},
     }));
-    return { options: { config, dataDir, openAudit, dataFolderLock: FAST, ...more } as RuntimeOptions, openAudit, appended };
+    const readKioskKey = async () => 'K'.repeat(43);
+    return { options: { config, dataDir, openAudit, readKioskKey, dataFolderLock: FAST, ...more } as RuntimeOptions, openAudit, appended };
   }
 
   it('refuses a second runtime before it opens the audit log, and lets the next one start once the first has closed', async () => {

@@ -12,6 +12,7 @@ import { startStub, type RunningStub } from '../../../../src-main/backend/stub/s
 import { parseConfig } from '../../../../src-main/core/config';
 import { openKioskAudit } from '../../../../src-main/shell/openAudit';
 import { startRuntime, type Runtime } from '../../../../src-main/shell/runtime';
+import { kioskHeaders, testKioskKey, testKiosks } from '../backend/testKiosks';
 
 const temps: string[] = [];
 const runtimes: Runtime[] = [];
@@ -19,7 +20,7 @@ let stub: RunningStub;
 let kiosks = 0;
 
 beforeAll(async () => {
-  stub = await startStub({ testControls: true });
+  stub = await startStub({ testControls: true, kiosks: testKiosks(...Array.from({ length: 30 }, (_, i) => `KIOSK-ANCHOR-${i + 1}`)) });
 });
 afterAll(async () => {
   await stub.close();
@@ -36,7 +37,8 @@ async function start(onFault = vi.fn()) {
   temps.push(dataDir);
   const kioskId = `KIOSK-ANCHOR-${(kiosks += 1)}`;
   const runtime = await startRuntime({
-    config: parseConfig({ kioskId, backend: stub.url }),
+    config: parseConfig({ kioskId, backend: stub.url, kioskKeyFile: join(dataDir, 'kiosk.key') }),
+    readKioskKey: async () => testKioskKey(kioskId),
     dataDir,
     openAudit: (dir, id) => openKioskAudit(dir, id),
     auditAnchors: { everyEvents: 1, retryMs: 60_000, closeTimeoutMs: 2_000 },
@@ -46,7 +48,7 @@ async function start(onFault = vi.fn()) {
   const fault = (body: unknown) =>
     fetch(`${stub.url}/__test/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const latestAnchor = async (): Promise<number | undefined> => {
-    const answer = await fetch(`${stub.url}/v1/audit/anchors`, { headers: { 'x-kiosk-id': kioskId } });
+    const answer = await fetch(`${stub.url}/v1/audit/anchors`, { headers: kioskHeaders(kioskId) });
     return ((await answer.json()) as { anchors: { seq: number }[] }).anchors.at(-1)?.seq;
   };
   return { runtime, fault, latestAnchor, onFault };

@@ -23,7 +23,7 @@ describe('the contract document', () => {
     expect(verify.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(
       expect.arrayContaining(['header:X-Kiosk-Id', 'header:Idempotency-Key', 'path:recoveryId', 'path:challengeId']),
     );
-    expect(verify.security).toEqual(['recoveryToken']);
+    expect(verify.security).toEqual(['kioskKey', 'recoveryToken']);
     expect(verify.requestBody).toMatchObject({ required: ['code'], additionalProperties: false });
   });
 

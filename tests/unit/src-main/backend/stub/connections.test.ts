@@ -7,6 +7,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStub, type RunningStub } from '../../../../../src-main/backend/stub/server';
+import { testKioskKey, testKiosks } from '../testKiosks';
 
 let stub: RunningStub | undefined;
 afterEach(async () => {
@@ -54,15 +55,18 @@ function parse(text: string): { status: number; headers: Record<string, string>;
   return { status: Number(statusLine.split(' ')[1]), headers, body: parsed };
 }
 
+/** Kiosk K's id and key as raw header lines. */
+const KIOSK_K = `X-Kiosk-Id: K\r\nAuthorization: Bearer ${testKioskKey('K')}\r\n`;
+
 const SHORT = { headersMs: 150, requestMs: 300, checkIntervalMs: 25 };
 
 describe('stalled connections', () => {
   it.each([
-    ['half a body', 'POST /v1/auth/sign-in HTTP/1.1\r\nHost: stub\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"identifier":'],
+    ['half a body', `POST /v1/auth/sign-in HTTP/1.1\r\nHost: stub\r\n${KIOSK_K}Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{"identifier":`],
     ['half the headers', 'POST /v1/auth/sign-in HTTP/1.1\r\nHost: stub\r\nContent-Type: appl'],
     ['nothing at all', ''],
   ])('%s: closed by the stub after the request timeout, with a 408 problem when a request began', async (name, data) => {
-    stub = await startStub({ timeouts: SHORT });
+    stub = await startStub({ timeouts: SHORT, kiosks: testKiosks('K') });
     const answer = await rawExchange(stub.url, data, 5_000);
     expect(answer.closed).toBe(true);
     if (answer.text !== '') {
@@ -92,7 +96,7 @@ describe('stalled connections', () => {
   });
 });
 
-const JSON_HEADERS = 'Content-Type: application/json\r\nX-Kiosk-Id: K\r\nIdempotency-Key: raw-key-0001\r\n';
+const JSON_HEADERS = `Content-Type: application/json\r\n${KIOSK_K}Idempotency-Key: raw-key-0001\r\n`;
 
 describe('every error is problem+json', () => {
   it.each([
@@ -108,7 +112,7 @@ describe('every error is problem+json', () => {
     ],
     [
       'a body that is not JSON',
-      'POST /v1/auth/sign-in HTTP/1.1\r\nHost: stub\r\nConnection: close\r\nContent-Type: text/plain\r\nX-Kiosk-Id: K\r\nIdempotency-Key: raw-key-0001\r\nContent-Length: 2\r\n\r\n{}',
+      `POST /v1/auth/sign-in HTTP/1.1\r\nHost: stub\r\nConnection: close\r\nContent-Type: text/plain\r\n${KIOSK_K}Idempotency-Key: raw-key-0001\r\nContent-Length: 2\r\n\r\n{}`,
       415,
     ],
     ['malformed JSON', `POST /v1/auth/sign-in HTTP/1.1\r\nHost: stub\r\nConnection: close\r\n${JSON_HEADERS}Content-Length: 4\r\n\r\n{"a"`, 400],
@@ -116,7 +120,7 @@ describe('every error is problem+json', () => {
     ['bytes that are not HTTP', 'GARBAGE\r\n\r\n', 400],
     ['headers over the size limit', `GET /v1/auth/session HTTP/1.1\r\nHost: stub\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, 431],
   ])('%s', async (_name, request, status) => {
-    stub = await startStub();
+    stub = await startStub({ kiosks: testKiosks('K') });
     const answer = await rawExchange(stub.url, request, 5_000);
     const res = parse(answer.text);
     expect(res.status).toBe(status);

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOperations, type ContractOperation } from '../../../../../src-main/backend/contract/document';
 import { requestSchemaOf } from '../../../../../src-main/backend/stub/contractRoute';
 import { buildStubApp } from '../../../../../src-main/backend/stub/server';
+import { kioskHeaders, testKiosks } from '../testKiosks';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  ({ app } = await buildStubApp());
+  ({ app } = await buildStubApp({ kiosks: testKiosks('KIOSK-A') }));
   await app.ready();
 });
 afterAll(() => app.close());
@@ -22,9 +23,10 @@ const urlOf = (op: ContractOperation) => op.path.replace(/\{(\w+)\}/g, (_, name:
 /** Headers that pass the contract, so that only the broken part is refused. */
 function goodHeaders(op: ContractOperation): Record<string, string> {
   return {
-    'x-kiosk-id': 'KIOSK-A',
+    ...kioskHeaders('KIOSK-A'),
     ...(op.method === 'POST' ? { 'idempotency-key': 'key-0000-0000', 'content-type': 'application/json' } : {}),
-    ...(op.security.length > 0 ? { authorization: `Bearer ${'A'.repeat(32)}` } : {}),
+    ...(op.security.includes('recoveryToken') ? { 'x-recovery-token': 'A'.repeat(32) } : {}),
+    ...(op.security.includes('sessionToken') ? { 'x-session-token': 'A'.repeat(32) } : {}),
   };
 }
 
@@ -48,17 +50,34 @@ describe('stub routes from the contract', () => {
   });
 
   it.each([...contractOperations().values()].map((op) => [op.id, op] as const))('%s: without its required headers, a 400', async (_, op) => {
-    const res = await app.inject({ method: op.method, url: urlOf(op), headers: { 'content-type': 'application/json' }, payload: op.method === 'POST' ? {} : undefined });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const res = await app.inject({
+      method: op.method,
+      url: urlOf(op),
+      headers: { 'content-type': 'application/json', ...kioskHeaders('KIOSK-A') },
+      payload: op.method === 'POST' ? {} : undefined,
+    });
+    const needsMore = op.method === 'POST' || op.security.length > 1;
+    expect(res.statusCode).toBe(needsMore ? 400 : 200);
+    if (needsMore) expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('checks a bearer token with the pattern its security scheme declares', () => {
+  it.each([...contractOperations().values()].map((op) => [op.id, op] as const))('%s: without the kiosk key, or another kiosk\'s, a 401 before anything else', async (_, op) => {
+    for (const headers of [{ 'x-kiosk-id': 'KIOSK-A' }, { ...kioskHeaders('KIOSK-A'), 'x-kiosk-id': 'KIOSK-B' }, { ...goodHeaders(op), authorization: `Bearer ${'A'.repeat(43)}` }]) {
+      const res = await app.inject({ method: op.method, url: urlOf(op), headers, payload: op.method === 'POST' ? { notInTheContract: 'x' } : undefined });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'KIOSK_UNAUTHENTICATED' });
+    }
+  });
+
+  it('checks each token with the pattern and header its security scheme declares', () => {
     const headers = requestSchemaOf('setPassword').headers as { required: string[]; properties: Record<string, { pattern: string }> };
-    expect(headers.required).toContain('authorization');
-    const pattern = new RegExp(headers.properties.authorization?.pattern ?? '$^');
-    expect(pattern.test(`Bearer ${'A'.repeat(32)}`)).toBe(true);
-    expect(pattern.test(`Bearer short`)).toBe(false);
-    expect(pattern.test(`Basic ${'A'.repeat(32)}`)).toBe(false);
+    expect(headers.required).toEqual(expect.arrayContaining(['authorization', 'x-recovery-token']));
+    const kiosk = new RegExp(headers.properties.authorization?.pattern ?? '$^');
+    expect(kiosk.test(`Bearer ${'A'.repeat(32)}`)).toBe(true);
+    expect(kiosk.test(`Bearer short`)).toBe(false);
+    expect(kiosk.test(`Basic ${'A'.repeat(32)}`)).toBe(false);
+    const recovery = new RegExp(headers.properties['x-recovery-token']?.pattern ?? '$^');
+    expect(recovery.test('A'.repeat(32))).toBe(true);
+    expect(recovery.test(`Bearer ${'A'.repeat(32)}`)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { createManualClock } from '../../../../../src-main/backend/stub/clock';
 import { startStub, type RunningStub } from '../../../../../src-main/backend/stub/server';
 import { writeAtomically, type StateWriter } from '../../../../../src-main/backend/stub/store';
 import { SITI } from '../stubHarness';
+import { kioskHeaders, testKiosks } from '../testKiosks';
 
 let dir: string;
 let stateFile: string;
@@ -54,7 +55,7 @@ interface Answer {
 async function wrongTry(url: string, key: string): Promise<Answer> {
   const res = await fetch(`${url}/v1/recoveries/identity`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-kiosk-id': 'KIOSK-A', 'idempotency-key': key },
+    headers: { 'content-type': 'application/json', ...kioskHeaders('KIOSK-A'), 'idempotency-key': key },
     body: JSON.stringify({ nik: SITI.nik, fullName: 'SALAH', motherMaidenName: 'SALAH' }),
   });
   return {
@@ -82,7 +83,7 @@ describe('a save that fails', () => {
   it('answers 503 with Retry-After, keeps nothing, and the retry after the fault performs the change once', async () => {
     const disk = faultyDisk();
     const clock = createManualClock();
-    stub = await startStub({ stateFile, clock, testControls: true, writeState: disk.writer });
+    stub = await startStub({ stateFile, clock, testControls: true, writeState: disk.writer, kiosks: testKiosks('KIOSK-A') });
     expect((await wrongTry(stub.url, 'durable-key-0001')).body.attemptsRemaining).toBe(2);
     const durable = await digest(stub.url);
 
@@ -100,7 +101,7 @@ describe('a save that fails', () => {
     await stub.close();
 
     // After a restart: exactly the two durable tries.
-    stub = await startStub({ stateFile, clock });
+    stub = await startStub({ stateFile, clock, kiosks: testKiosks('KIOSK-A') });
     expect(await wrongTry(stub.url, 'durable-key-0002')).toMatchObject({ replayed: 'true', body: { attemptsRemaining: 1 } });
     expect((await wrongTry(stub.url, 'durable-key-0003')).body).toMatchObject({ code: 'IDENTITY_MISMATCH', attemptsRemaining: 0 });
   });
@@ -108,7 +109,7 @@ describe('a save that fails', () => {
   it('a replay arriving while the first answer is being written waits for it, and is not confirmed when the write fails', async () => {
     const disk = faultyDisk();
     const clock = createManualClock();
-    stub = await startStub({ stateFile, clock, testControls: true, writeState: disk.writer });
+    stub = await startStub({ stateFile, clock, testControls: true, writeState: disk.writer, kiosks: testKiosks('KIOSK-A') });
     const durable = await digest(stub.url);
     let release = (): void => undefined;
     disk.hold = new Promise<void>((resolve) => (release = resolve));
@@ -135,13 +136,13 @@ describe('a save that fails', () => {
     expect((await wrongTry(stub.url, 'durable-key-0005')).body).toMatchObject({ code: 'IDENTITY_MISMATCH', attemptsRemaining: 1 });
     await stub.close();
 
-    stub = await startStub({ stateFile, clock });
+    stub = await startStub({ stateFile, clock, kiosks: testKiosks('KIOSK-A') });
     expect((await wrongTry(stub.url, 'durable-key-0006')).body).toMatchObject({ attemptsRemaining: 0 });
   });
 
   it('a test control whose save fails answers 503 and changes nothing', async () => {
     const disk = faultyDisk();
-    stub = await startStub({ stateFile, clock: createManualClock(), testControls: true, writeState: disk.writer });
+    stub = await startStub({ stateFile, clock: createManualClock(), testControls: true, writeState: disk.writer, kiosks: testKiosks('KIOSK-A') });
     const durable = await digest(stub.url);
     disk.full = true;
     const res = await fetch(`${stub.url}/__test/accounts`, {

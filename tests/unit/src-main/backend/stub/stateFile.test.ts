@@ -15,6 +15,7 @@ import { demoState } from '../../../../../src-main/backend/stub/demoData';
 import { startStub } from '../../../../../src-main/backend/stub/server';
 import { checkState } from '../../../../../src-main/backend/stub/stateSchema';
 import { latestCode, SITI } from '../stubHarness';
+import { testKioskKey, testKiosks } from '../testKiosks';
 
 const CLI = fileURLToPath(new URL('../../../../../src-main/backend/stub/cli.ts', import.meta.url));
 
@@ -102,8 +103,8 @@ describe('the state schema', () => {
 
   it('every kind of record a running stub writes loads back after a restart', async () => {
     const clock = createManualClock();
-    let stub = await startStub({ stateFile, clock });
-    const client = createBackendClient({ baseUrl: stub.url, retries: 0 });
+    let stub = await startStub({ stateFile, clock, kiosks: testKiosks('KIOSK-A') });
+    const client = createBackendClient({ baseUrl: stub.url, kioskKey: testKioskKey('KIOSK-A'), retries: 0 });
     const ctx = { kioskId: 'KIOSK-A' };
     const h = { url: stub.url, clock, client, ctx, close: () => stub.close() };
     expect((await client.signIn(ctx, SITI.phone, SITI.password)).ok).toBe(true);
@@ -126,7 +127,7 @@ describe('the state schema', () => {
 
     const saved: unknown = JSON.parse(await readFile(stateFile, 'utf8'));
     expect(checkState(saved)).toBeNull();
-    stub = await startStub({ stateFile, clock });
+    stub = await startStub({ stateFile, clock, kiosks: testKiosks('KIOSK-A') });
     await stub.close();
   });
 });

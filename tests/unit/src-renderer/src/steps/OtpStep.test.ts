@@ -101,6 +101,33 @@ describe('OtpStep (seed screen 6, "Verifikasi")', () => {
     expect(step.wizard.credentialsSent).toBe(false);
   });
 
+  it('identity path: a proven new contact that is another account\'s ends the recovery: the message, nothing more to type, "Mulai lagi" to identity', async () => {
+    const api = fakeKioskApi({ verifyOtp: async () => failure({ code: 'CONTACT_IN_USE', field: 'phone' }) });
+    const step = await mountOtp({ path: 'identity', resendIn: 0 });
+    await type(step.code(), '254241');
+    await step.confirm();
+    expect(alertText(step.wrapper)).toBe('Nomor handphone atau email baru sudah terdaftar pada akun lain. Pemulihan ini berakhir; silakan mulai lagi dengan data lain.');
+    expect(step.code().disabled).toBe(true);
+    expect(buttonByText(step.wrapper, 'Konfirmasi').disabled).toBe(true);
+    expect(step.resendButton().disabled).toBe(true);
+    await step.confirm();
+    expect(api.verifyOtp).toHaveBeenCalledTimes(1);
+    await click(buttonByText(step.wrapper, 'Mulai lagi'));
+    expect(step.wizard.screen).toBe('identity');
+    expect(step.wizard.credentialsSent).toBe(false);
+  });
+
+  it('recovery by code locked: the time it ends, nothing more to type or resend, "Mulai lagi"', async () => {
+    fakeKioskApi({ verifyOtp: async () => failure({ code: 'CODE_RECOVERY_LOCKED', lockedUntil: '2026-01-16T01:00:00.000Z' }) });
+    const step = await mountOtp({ locale: 'en', resendIn: 0 });
+    await type(step.code(), '000000');
+    await step.confirm();
+    expect(alertText(step.wrapper)).toMatch(/^Recovery by code is locked until .+ after too many wrong codes\. Ask the officer to help you verify your identity\.$/);
+    expect(step.code().disabled).toBe(true);
+    expect(step.resendButton().disabled).toBe(true);
+    expect(buttonByText(step.wrapper, 'Start again')).toBeTruthy();
+  });
+
   it('an expired code says so and lets a new one be asked for at once', async () => {
     const api = fakeKioskApi({ verifyOtp: async () => failure({ code: 'OTP_EXPIRED' }) });
     const step = await mountOtp({ resendIn: 45 });
