@@ -94,6 +94,21 @@ export interface KioskApi {
   getTrainingOutbox(): Promise<Result<OutboxMessage[]>>;
   /** Assisted mode, signed-in officer only: the audit log of a date range as CSV in the kiosk's data folder. */
   exportAuditCsv(req: AuditExportRequest): Promise<Result<AuditExportView>>;
+  /**
+   * Someone is at the kiosk: the page saw input (at most one report every
+   * `ACTIVITY_REPORT_MS`, src-shared/idle.ts). Main's own idle timers count
+   * from it and from every other call; the answer says whether main already
+   * ended what this page shows.
+   */
+  noteActivity(): Promise<Result<ActivityView>>;
+}
+
+/** Why main itself ended a window's session or the officer's (lifetimes in main, docs/kiosk.md §3). */
+export type MainTimeout = 'citizen-idle' | 'operator-idle' | 'shift-ended';
+
+export interface ActivityView {
+  /** Main timed out what this page shows since the page last loaded: the page must wipe itself (reload). Said once. */
+  ended?: MainTimeout;
 }
 
 export type AuditExportRequest = RequestOf<'exportAuditCsv'>;
@@ -123,6 +138,7 @@ export const KIOSK_METHODS = [
   'endSession',
   'getTrainingOutbox',
   'exportAuditCsv',
+  'noteActivity',
 ] as const satisfies readonly KioskMethod[];
 
 type MissingMethods = Exclude<KioskMethod, (typeof KIOSK_METHODS)[number]>;

@@ -58,6 +58,13 @@ export interface IdleMachine {
 
 const TICK_MS = 1000;
 
+/**
+ * The page reports activity to main (`noteActivity`) at most this often.
+ * Main's own idle limits add twice this to the page's times, so that the
+ * page's warning, not main's backstop, is what a person normally sees.
+ */
+export const ACTIVITY_REPORT_MS = 15_000;
+
 function realClock(): IdleClock {
   return {
     now: () => Date.now(),

@@ -76,6 +76,7 @@ export const REQUEST_SCHEMAS = {
       to: string().required().matches(/^\d{4}-\d{2}-\d{2}$/, 'day'),
     }),
   ),
+  noteActivity: empty,
 } satisfies { [M in KioskMethod]: ObjectSchema<AnyObject> };
 
 /** The payload type of a contract method, as its schema accepts it. */

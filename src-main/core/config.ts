@@ -16,6 +16,8 @@ export const MIN_COUNTDOWN_SECONDS = 20;
 export const DEFAULT_CITIZEN_WARN_SECONDS = { assisted: 180, 'self-service': 60 } as const;
 /** An officer who leaves the counter is signed out after this much idle time (plus the countdown). */
 export const DEFAULT_OPERATOR_WARN_SECONDS = 900;
+/** However busy, an officer is signed out this long after signing in (main enforces it: lifetimes.ts). */
+export const DEFAULT_OPERATOR_SHIFT_HOURS = 10;
 
 // No coercion: a JSON "30" where 30 is meant is a mistake to report, not to fix silently.
 // (yup's own `strict` would also skip the defaults, so the original value is put back instead.)
@@ -67,6 +69,19 @@ const configSchema = object({
       v === 'embedded' || (!!v && isAllowedBackendUrl(v)),
     )
     .default('embedded'),
+  /**
+   * The file holding this kiosk's key for the backend (`Authorization: Bearer`), pushed by device
+   * management: required with a backend URL, unused with the embedded stub (which makes one per
+   * launch). Never a key on a command line.
+   */
+  kioskKeyFile: exactString()
+    .typeError('must be a string')
+    .min(1, 'must be a file path')
+    .optional()
+    .when('backend', {
+      is: (backend: unknown) => backend !== undefined && backend !== 'embedded',
+      then: (schema) => schema.required('is required when the backend is a URL'),
+    }),
   language: exactString().oneOf(LANGUAGES, `must be one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')}`).default('id'),
   idle: object({
     /** While a citizen is at the kiosk: warn after this much inactivity, then wipe. */
@@ -86,6 +101,13 @@ const configSchema = object({
   })
     .noUnknown(true, unknownField)
     .default({}),
+  /** Assisted mode: the longest an officer stays signed in, busy or not; then main signs them out. */
+  operatorShiftHours: exactNumber()
+    .typeError('must be a whole number of hours')
+    .integer('must be a whole number of hours')
+    .min(1, 'must be at least ${min}')
+    .max(24, 'must be at most ${max}')
+    .default(DEFAULT_OPERATOR_SHIFT_HOURS),
   limits: object({
     identityVerificationsPerHour: exactNumber()
       .typeError('must be a whole number')

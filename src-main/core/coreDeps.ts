@@ -8,6 +8,8 @@ import type { SessionStore, WindowSession } from './recoverySession';
 export interface OperatorState {
   view: OperatorView;
   operatorToken: string;
+  /** When the shift began (`now()`): main signs the officer out `operatorShiftHours` later (lifetimes.ts). */
+  signedInAt: number;
 }
 
 /** What every service of the core is built from. */

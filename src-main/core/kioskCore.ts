@@ -1,4 +1,14 @@
-import type { AuditExportRequest, AuditExportView, EndSessionRequest, KioskInfo, OutboxMessage } from '../../src-shared/contract';
+import {
+  isKioskMethod,
+  type ActivityView,
+  type AuditExportRequest,
+  type AuditExportView,
+  type EndSessionRequest,
+  type KioskInfo,
+  type KioskMethod,
+  type MainTimeout,
+  type OutboxMessage,
+} from '../../src-shared/contract';
 import type { OperatorIdleInfo } from '../../src-shared/idle';
 import { fail, ok, type Result } from '../../src-shared/errors';
 import type { AuditEventName, AuditSink } from '../audit/types';
@@ -6,6 +16,7 @@ import type { BackendClient } from '../backend/types';
 import { AuditTrail } from './auditTrail';
 import type { KioskConfig } from './config';
 import { auditBase, callContext, type CoreDeps } from './coreDeps';
+import { createLifetimes, type LifetimeTimers } from './lifetimes';
 import { gateByMode } from './operatorGate';
 import { createOperatorService } from './operatorService';
 import { createRecoveryService } from './recoveryService';
@@ -20,6 +31,8 @@ export interface KioskCoreOptions {
   training: boolean;
   demoOperator?: { staffId: string; pin: string };
   now?: () => number;
+  /** The timers of main's own lifetimes (lifetimes.ts); the real ones by default. */
+  timers?: LifetimeTimers;
   /** Told of faults; receives error names/codes only, never payloads. */
   onFault?: (what: string, err: unknown) => void;
   /** Writes the audit log of a UTC day range as CSV; the shell's runtime knows the folders. */
@@ -37,7 +50,18 @@ export interface KioskCore {
   holdsSession(windowId: string): boolean;
   /** Called after every wipe of a window's session, whatever caused it (the Electron shell clears storage and clipboard). */
   onWipe(listener: WipeListener): () => void;
+  /**
+   * Called when main itself ended what a window shows (lifetimes.ts): the
+   * citizen's idle limit, the officer's, or the shift. The page has not
+   * wiped itself, so the Electron shell reloads it.
+   */
+  onMainTimeout(listener: MainTimeoutListener): () => void;
 }
+
+export type MainTimeoutListener = (windowId: string, why: MainTimeout) => void;
+
+/** Calls a page makes by itself, not because someone is there: they do not count as activity. */
+const PASSIVE_METHODS: ReadonlySet<KioskMethod> = new Set<KioskMethod>(['getKioskInfo', 'getTrainingOutbox']);
 
 const END_EVENTS: Record<EndSessionRequest['reason'], AuditEventName> = {
   cancel: 'session.cancelled',
@@ -59,16 +83,69 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     sessions,
     training: options.training,
     ...(options.demoOperator ? { demoOperator: options.demoOperator } : {}),
-    now: options.now ?? Date.now,
+    // Looked up at each call, so a clock faked after start (tests) is the one used.
+    now: options.now ?? (() => Date.now()),
     operator: {},
   };
+
+  const timeoutListeners = new Set<MainTimeoutListener>();
+  const recordQuietly = async (input: Parameters<AuditTrail['record']>[0]): Promise<void> => {
+    try {
+      await deps.audit.record(input);
+    } catch {
+      // Already reported by the audit trail; what it records has happened all the same.
+    }
+  };
+  const lifetimes = createLifetimes({
+    config: options.config,
+    now: deps.now,
+    ...(options.timers ? { timers: options.timers } : {}),
+    operatorSignedInAt: () => deps.operator.current?.signedInAt,
+    holdsSession: (windowId) => sessions.has(windowId),
+    async expireCitizen(windowId) {
+      const session = sessions.find(windowId);
+      if (!session) return;
+      sessions.wipe(windowId);
+      await recordQuietly({ ...auditBase(deps, session), event: 'session.timed-out', outcome: 'info', detail: { by: 'main', reason: 'citizen-idle' } });
+    },
+    async expireOperator(reason, windowIds) {
+      const officer = deps.operator.current;
+      if (!officer) return;
+      // Signed out at once, the backend's token with it; the records follow.
+      delete deps.operator.current;
+      const ended = windowIds.flatMap((windowId) => {
+        const session = sessions.find(windowId);
+        if (!session) return [];
+        sessions.wipe(windowId);
+        return [session];
+      });
+      const operatorId = officer.view.staffId;
+      const why = reason === 'idle' ? 'operator-idle' : 'shift-ended';
+      for (const session of ended) {
+        await recordQuietly({ sessionId: session.sessionId, operatorId, event: 'session.timed-out', outcome: 'info', detail: { by: 'main', reason: why } });
+      }
+      await recordQuietly({ operatorId, event: 'operator.signed-out', outcome: 'info', detail: { by: 'main', reason } });
+    },
+    onEnded(windowId, why) {
+      for (const listener of timeoutListeners) {
+        try {
+          listener(windowId, why);
+        } catch (err) {
+          options.onFault?.('timeout-listener', err);
+        }
+      }
+    },
+    onFault: (err) => options.onFault?.('lifetimes', err),
+  });
 
   const signIn = createSignInService(deps);
   const operator = createOperatorService(deps);
   const recovery = createRecoveryService(deps);
 
   const handlers: Handlers = {
-    async getKioskInfo(): Promise<Result<KioskInfo>> {
+    async getKioskInfo(caller: Caller): Promise<Result<KioskInfo>> {
+      // A page asks this first when it loads: it shows nothing of before.
+      lifetimes.pageLoaded(caller.windowId);
       const { config } = deps;
       const info: KioskInfo & OperatorIdleInfo = {
         kioskId: config.kioskId,
@@ -116,12 +193,31 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       await deps.audit.record({ ...auditBase(deps, session), event: 'audit.exported', outcome: 'success', detail: { from: req.from, to: req.to, records: exported.records } });
       return ok(exported);
     },
+    async noteActivity(caller: Caller): Promise<Result<ActivityView>> {
+      // The activity itself was noted on the way in (dispatch below).
+      const ended = lifetimes.takeEnded(caller.windowId);
+      return ok(ended ? { ended } : {});
+    },
   };
 
+  // The mode's rules (officer required, ID-card tick) wrap every service: operatorGate.ts.
+  const router = createRouter(gateByMode(handlers, deps), { onFault: (method, err) => options.onFault?.(method, err) });
+
   return {
-    // The mode's rules (officer required, ID-card tick) wrap every service: operatorGate.ts.
-    router: createRouter(gateByMode(handlers, deps), { onFault: (method, err) => options.onFault?.(method, err) }),
+    router: {
+      // Main's own limits first: nothing past its lifetime serves one more call. Then the call counts as activity.
+      async dispatch(caller, method, payload) {
+        await lifetimes.enforce();
+        if (isKioskMethod(method) && !PASSIVE_METHODS.has(method)) lifetimes.noteActivity(caller.windowId);
+        try {
+          return await router.dispatch(caller, method, payload);
+        } finally {
+          lifetimes.arm();
+        }
+      },
+    },
     async wipeWindow(windowId, reason, detail) {
+      if (reason !== 'idle') lifetimes.forget(windowId);
       const session = sessions.find(windowId);
       if (!session && reason !== 'crash') return;
       const event: AuditEventName = reason === 'crash' ? 'renderer.crashed' : reason === 'idle' ? 'session.timed-out' : 'session.wiped';
@@ -135,6 +231,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     },
     onWipe(listener) {
       return sessions.onWipe(listener);
+    },
+    onMainTimeout(listener) {
+      timeoutListeners.add(listener);
+      return () => timeoutListeners.delete(listener);
     },
     holdsSession(windowId) {
       return sessions.has(windowId);

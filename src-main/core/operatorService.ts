@@ -15,8 +15,11 @@ export function createOperatorService(deps: CoreDeps) {
         if (!result.ok) {
           await deps.audit.record({
             sessionId: session.sessionId,
-            // A staff id is not a secret; the PIN never leaves this function.
-            operatorId: req.staffId.toUpperCase(),
+            // Never the text typed as the staff id (it may be a PIN, a NIK, a name): a keyed hash of it,
+            // trimmed and upper-cased as the backend reads it, in a domain of its own so that a NIK typed
+            // here never matches that citizen's subject. No operatorId: nobody signed in. The PIN never
+            // leaves this function.
+            subject: deps.audit.subjectKey(`staff-id:${req.staffId.trim().toUpperCase()}`),
             event: 'operator.signin-failed',
             outcome: 'failure',
             detail: { errorCode: result.error.code },
@@ -26,7 +29,7 @@ export function createOperatorService(deps: CoreDeps) {
         const { operatorToken, ...view } = result.value;
         // Signed in only once that is on record.
         await deps.audit.record({ sessionId: session.sessionId, operatorId: view.staffId, event: 'operator.signed-in', outcome: 'success' });
-        deps.operator.current = { view, operatorToken };
+        deps.operator.current = { view, operatorToken, signedInAt: deps.now() };
         return ok(view);
       });
     },

@@ -14,6 +14,7 @@ import { openKioskAudit } from './openAudit';
 import { formatReadyLine } from './readyLine';
 import { startRuntime, type Runtime } from './runtime';
 import { chooseAuditKeyStore } from './safeStorageKeys';
+import { readElectronKioskKey } from './sealedKioskKey';
 import { APP_ORIGIN, isTrustedUrl, kioskWindowOptions } from './windowOptions';
 
 /**
@@ -141,21 +142,36 @@ async function start(): Promise<void> {
   const dataDir = launch.dataDir ?? app.getPath('userData');
   const auditDir = join(dataDir, 'audit');
   const keyStore = chooseAuditKeyStore(`${defaultKeyPath(auditDir)}.sealed`, defaultKeyPath(auditDir));
+  const startupDetail: Record<string, string | number | boolean> = {
+    shell: 'electron',
+    auditKeyStore: keyStore.store,
+    ...(keyStore.reason ? { auditKeyInFileBecause: keyStore.reason } : {}),
+    ...(launch.ignoredFlags.length > 0 ? { ignoredFlags: launch.ignoredFlags.join(' ') } : {}),
+  };
   const runtime = await startRuntime({
     config,
     dataDir,
     openAudit: (dir, kioskId) => openKioskAudit(dir, kioskId, keyStore.provider),
-    stubTestControls: launch.testControls,
-    startupDetail: {
-      shell: 'electron',
-      auditKeyStore: keyStore.store,
-      ...(keyStore.reason ? { auditKeyInFileBecause: keyStore.reason } : {}),
-      ...(launch.ignoredFlags.length > 0 ? { ignoredFlags: launch.ignoredFlags.join(' ') } : {}),
+    // The kiosk key of a real backend, sealed with safeStorage on first start. The runtime reads it before it
+    // writes the start-up record, so that record says where the key lives (electron.test.ts checks it).
+    readKioskKey: async (path) => {
+      const read = await readElectronKioskKey(path);
+      startupDetail.kioskKeyStore = read.store;
+      if (read.reason) startupDetail.kioskKeyInFileBecause = read.reason;
+      return read.key;
     },
+    stubTestControls: launch.testControls,
+    startupDetail,
     onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
   });
   // Every wipe (finish, cancel, idle, sign-out, crash) also clears the partition's storage and the clipboard.
   runtime.core.onWipe(() => clearKioskTraces({ session: kioskSession, clipboard, platform: process.platform }));
+  // Main ended a session or the officer's by itself (its own idle limits, the shift): the page still shows it, so it
+  // starts again, on the first screen, as after the page's own wipe.
+  runtime.core.onMainTimeout((windowId) => {
+    const win = windows.get(Number(windowId));
+    if (win && !win.isDestroyed()) win.webContents.reload();
+  });
   bindIpc({
     router: runtime.core.router,
     windowIdOf: (webContentsId) => (windows.has(webContentsId) ? String(webContentsId) : undefined),

@@ -4,12 +4,27 @@ import { dirname } from 'node:path';
 import { safeStorage } from 'electron';
 import { createFileKeyProvider, KEY_LENGTH, type KeyProvider } from '../audit/keys';
 
+/** Why safeStorage would not really seal anything here (see below); undefined when the OS keyring seals. */
+export type NoOsKeyring = 'safe-storage-unavailable' | 'no-os-keyring';
+
 export interface AuditKeyStore {
   provider: KeyProvider;
   /** 'os-keyring': sealed by safeStorage; 'file': a 0600 file, as in the browser shell. */
   store: 'os-keyring' | 'file';
   /** Why the key is not sealed, when it is in a file. */
-  reason?: 'safe-storage-unavailable' | 'no-os-keyring';
+  reason?: NoOsKeyring;
+}
+
+/**
+ * Whether safeStorage seals with the OS keyring here: not when it is
+ * unavailable, and not on Linux with the `basic_text` backend (a password
+ * hard-coded in Chromium; see below). The kiosk key follows the same rule
+ * (sealedKioskKey.ts).
+ */
+export function whyNoOsKeyring(platform: NodeJS.Platform = process.platform): NoOsKeyring | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return 'safe-storage-unavailable';
+  if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return 'no-os-keyring';
+  return undefined;
 }
 
 /**
@@ -25,12 +40,8 @@ export interface AuditKeyStore {
  * (docs/kiosk.md, "The audit key").
  */
 export function chooseAuditKeyStore(sealedPath: string, fallbackPath: string, platform: NodeJS.Platform = process.platform): AuditKeyStore {
-  if (!safeStorage.isEncryptionAvailable()) {
-    return { provider: createFileKeyProvider(fallbackPath), store: 'file', reason: 'safe-storage-unavailable' };
-  }
-  if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    return { provider: createFileKeyProvider(fallbackPath), store: 'file', reason: 'no-os-keyring' };
-  }
+  const reason = whyNoOsKeyring(platform);
+  if (reason) return { provider: createFileKeyProvider(fallbackPath), store: 'file', reason };
   return { provider: createSealedKeyProvider(sealedPath), store: 'os-keyring' };
 }
 

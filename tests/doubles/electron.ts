@@ -58,7 +58,18 @@ import vm from 'node:vm';
  * - `safeStorage` on Linux: `getSelectedStorageBackend()` answers
  *   `basic_text` without a keyring (a hard-coded password) and `unknown`
  *   before ready; `isEncryptionAvailable()` is true once ready and a key
- *   (even basic_text's) is there (E/api/safe-storage).
+ *   (even basic_text's) is there (E/api/safe-storage,
+ *   https://www.electronjs.org/docs/latest/api/safe-storage#safestorageisencryptionavailable),
+ *   false where no secret key is available (`encryptionAvailable: false`),
+ *   and then `encryptString` throws ("This function will throw an error if
+ *   encryption fails"). `decryptString` throws when it cannot decrypt
+ *   (E/api/safe-storage#safestoragedecryptstringencrypted). The page says
+ *   basic_text encrypts "via hardcoded plaintext password" instead of a key
+ *   from the secret store; the double infers that what the keyring sealed
+ *   does not decrypt under basic_text (a launch without the keyring fails).
+ * - `webContents.reload()` reloads the current page
+ *   (E/api/web-contents#contentsreload); like `loadURL` it is programmatic,
+ *   so no `will-navigate`.
  *
  * It proves the shell's wiring; it never proves that Electron ran.
  */
@@ -84,6 +95,8 @@ export interface ElectronDoubleOptions {
   userData: string;
   /** Linux with a keyring (gnome_libsecret) or without one (basic_text). Default: without. */
   keyring?: boolean;
+  /** Whether safeStorage has a secret key at all once ready (Linux: "the secret key is available"). Default: it has. */
+  encryptionAvailable?: boolean;
   isPackaged?: boolean;
 }
 
@@ -280,6 +293,11 @@ export class WebContentsDouble extends EventEmitter {
     this.loads.push({ ...describe(url, answer), resources });
     this.emit('did-finish-load', new ElectronEvent());
     if (this.loads.length === 1) this.owner.emit('ready-to-show', new ElectronEvent());
+  }
+
+  /** `webContents.reload()`: the same URL again, as a fresh page (a fresh preload, a fresh main world). */
+  reload(): void {
+    void this.loadURL(this.getURL()).catch(() => {});
   }
 
   /** The page itself navigates (a link, `location.href = …`): `will-navigate` first, which may stop it. */
@@ -632,16 +650,20 @@ export class ElectronDouble {
       isProtocolHandled: (scheme: string) => this.session.defaultSession.protocol.isProtocolHandled(scheme),
     };
     const keyring = options.keyring ?? false;
+    const available = () => this.app.isReady() && (options.encryptionAvailable ?? true);
     const safeStorage = {
       getSelectedStorageBackend: () => (!this.app.isReady() ? 'unknown' : keyring ? 'gnome_libsecret' : 'basic_text'),
-      isEncryptionAvailable: () => this.app.isReady(),
+      isEncryptionAvailable: available,
       encryptString: (plain: string): Buffer => {
-        if (!this.app.isReady()) throw new Error('Encryption is not available.');
+        if (!available()) throw new Error('Encryption is not available.');
         return Buffer.from(`${keyring ? 'v11' : 'v10'}${Buffer.from(plain, 'utf8').toString('base64')}`);
       },
       decryptString: (sealed: Buffer): string => {
         const text = sealed.toString('utf8');
-        if (!/^v1[01]/.test(text)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        // v11: sealed under the keyring's key, which basic_text (v10, the hard-coded password) does not have.
+        if (!available() || !/^v1[01]/.test(text) || (text.startsWith('v11') && !keyring)) {
+          throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        }
         return Buffer.from(text.slice(3), 'base64').toString('utf8');
       },
     };

@@ -10,6 +10,8 @@ export interface UseIdleOptions {
   /** Only while true is anything timed (e.g. a citizen screen is shown, an officer is signed in). */
   enabled: MaybeRefOrGetter<boolean>;
   onExpire: () => void;
+  /** Activity the machine counted (`input`; none while a warning is up) or the warning answered (`extend`): main is told. */
+  onActivity?: (how: 'input' | 'extend') => void;
 }
 
 export interface UseIdle {
@@ -43,8 +45,17 @@ export function useIdle(options: UseIdleOptions): UseIdle {
   }
 
   const onActivity = () => {
-    if (toValue(options.enabled)) machine.value?.activity();
+    if (!toValue(options.enabled) || !machine.value) return;
+    machine.value.activity();
+    // A brush during the warning does not count here, so it does not count in main either.
+    if (machine.value.state.phase === 'active') options.onActivity?.('input');
   };
+
+  function extend(): void {
+    if (machine.value?.state.phase !== 'warning') return;
+    machine.value.extend();
+    options.onActivity?.('extend');
+  }
 
   watch(
     () => toValue(options.times),
@@ -70,7 +81,7 @@ export function useIdle(options: UseIdleOptions): UseIdle {
 
   return {
     state,
-    extend: () => machine.value?.extend(),
+    extend,
     touch: onActivity,
   };
 }

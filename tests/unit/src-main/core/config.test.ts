@@ -9,11 +9,13 @@ const FULL = {
   kioskId: 'KIOSK-JKT-07',
   mode: 'assisted',
   backend: 'https://recovery.example.go.id/api',
+  kioskKeyFile: '/etc/pulih/kiosk.key',
   language: 'id',
   idle: {
     citizen: { warnAfterSeconds: 120, countdownSeconds: 30 },
     operator: { warnAfterSeconds: 1200, countdownSeconds: 45 },
   },
+  operatorShiftHours: 8,
   limits: { identityVerificationsPerHour: 30 },
   backendTimeoutMs: 8000,
 };
@@ -35,6 +37,7 @@ describe('parseConfig', () => {
     backend: 'embedded',
     language: 'id',
     idle: { citizen: { warnAfterSeconds: 180, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
+    operatorShiftHours: 10,
     limits: { identityVerificationsPerHour: 30 },
     backendTimeoutMs: 8000,
   };
@@ -68,6 +71,20 @@ describe('parseConfig', () => {
   it('the officer has an idle time of their own, 15 minutes unless the file says otherwise', () => {
     expect(parseConfig({ idle: { citizen: { warnAfterSeconds: 30 } } }).idle.operator).toEqual({ warnAfterSeconds: 900, countdownSeconds: 30 });
     expect(parseConfig(FULL).idle.operator).toEqual({ warnAfterSeconds: 1200, countdownSeconds: 45 });
+  });
+
+  it("an officer's shift lasts 10 hours unless the file says otherwise (1 to 24)", () => {
+    expect(parseConfig({}).operatorShiftHours).toBe(10);
+    expect(parseConfig(FULL).operatorShiftHours).toBe(8);
+    expect(parseConfig({ operatorShiftHours: 24 }).operatorShiftHours).toBe(24);
+    expect(configError({ operatorShiftHours: 0 }).message).toBe('operatorShiftHours: must be at least 1');
+    expect(configError({ operatorShiftHours: 25 }).message).toBe('operatorShiftHours: must be at most 24');
+  });
+
+  it('a backend URL needs the file holding the kiosk key; the embedded stub does not', () => {
+    const { kioskKeyFile: _omitted, ...withoutKey } = FULL;
+    expect(configError(withoutKey)).toMatchObject({ field: 'kioskKeyFile', message: 'kioskKeyFile: is required when the backend is a URL' });
+    expect(parseConfig({ ...withoutKey, backend: 'embedded' }).kioskKeyFile).toBeUndefined();
   });
 
   it('accepts the shortest countdown allowed, 20 s', () => {
@@ -139,6 +156,8 @@ describe('parseConfig', () => {
     ['limits.identityVerificationsPerHour', { limits: { identityVerificationsPerHour: 0 } }],
     ['backendTimeoutMs', { backendTimeoutMs: 100 }],
     ['backendTimeoutMs', { backendTimeoutMs: '8000' }],
+    ['operatorShiftHours', { operatorShiftHours: '10' }],
+    ['operatorShiftHours', { operatorShiftHours: 7.5 }],
   ])('a bad %s is named in the ConfigError (%j)', (field, patch) => {
     const err = configError({ ...FULL, ...patch });
     expect(err.field).toBe(field);

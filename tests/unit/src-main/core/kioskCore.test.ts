@@ -85,6 +85,7 @@ const config: KioskConfig = {
   backend: 'embedded',
   language: 'id',
   idle: { citizen: { warnAfterSeconds: 60, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
+  operatorShiftHours: 10,
   limits: { identityVerificationsPerHour: 30 },
   backendTimeoutMs: 8000,
 };

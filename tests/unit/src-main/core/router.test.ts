@@ -34,6 +34,7 @@ const VALID: Record<KioskMethod, Record<string, unknown> | undefined> = {
   endSession: { reason: 'cancel' },
   getTrainingOutbox: undefined,
   exportAuditCsv: { from: '2026-11-01', to: '2026-11-26' },
+  noteActivity: undefined,
 };
 
 /** Optional fields and their type, beyond the required ones of VALID. */

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, KIOSK_METHODS } from '../../../../src-shared/contract';
+import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
 import { parseReadyLine, type ReadyInfo } from '../../../../src-main/shell/readyLine';
 import { readAuditLog } from '../../../e2e/fixtures/auditLog';
 import { createElectronDouble, createMachine, type BrowserWindowDouble, type ElectronDouble, type Machine } from '../../../doubles/electron';
@@ -56,7 +57,9 @@ async function tempDir(prefix: string): Promise<string> {
  * Starts one Electron process on the double: `electron out/main/index.js
  * [args]`, with a fresh module registry, as a new process would have.
  */
-async function launch(options: { machine?: Machine; userData?: string; args?: string[]; keyring?: boolean; packaged?: boolean } = {}): Promise<Launch> {
+async function launch(
+  options: { machine?: Machine; userData?: string; args?: string[]; keyring?: boolean; packaged?: boolean } = {},
+): Promise<Launch> {
   const userData = options.userData ?? (await tempDir('pulih-userdata-'));
   const electron = createElectronDouble({
     machine: options.machine ?? createMachine(),
@@ -106,6 +109,7 @@ function kioskApiOf(win: BrowserWindowDouble): Record<string, (payload?: unknown
 beforeAll(ensureBuilt, 120_000);
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const { electron } of launched.splice(0)) {
     electron.app.quit();
     await vi.waitFor(() => expect(electron.app.exitCode).toBeDefined(), { timeout: 5_000 });
@@ -334,6 +338,86 @@ describe('the audit key under Electron', () => {
     const [loaded] = (await readAuditLog(dataDir)).filter((e) => e.event === 'config.loaded');
     expect(loaded?.detail).toMatchObject({ auditKeyStore: 'os-keyring' });
     expect(loaded?.detail).not.toHaveProperty('auditKeyInFileBecause');
+  });
+});
+
+describe('the kiosk key of a real backend under Electron', () => {
+  const KIOSK_ID = 'KIOSK-JKT-07';
+  const KEY = 'jkt07-'.padEnd(43, 'x');
+  let stub: RunningStub | undefined;
+  afterEach(async () => {
+    await stub?.close();
+    stub = undefined;
+  });
+
+  /** A backend that knows this kiosk by its key, and a config naming the key file device management pushed. */
+  async function provision(): Promise<{ args: string[]; keyFile: string }> {
+    stub = await startStub({ port: 0, kiosks: [{ kioskId: KIOSK_ID, key: KEY, mode: 'assisted' }] });
+    const dir = await tempDir('pulih-etc-');
+    const keyFile = join(dir, 'kiosk.key');
+    await writeFile(keyFile, `${KEY}\n`, { mode: 0o600 });
+    const configFile = join(dir, 'kiosk.json');
+    await writeFile(configFile, JSON.stringify({ kioskId: KIOSK_ID, backend: stub.url, kioskKeyFile: keyFile }));
+    return { args: ['--config', configFile], keyFile };
+  }
+
+  const signInOfficer = (win: BrowserWindowDouble) => kioskApiOf(win).operatorSignIn!({ staffId: 'PTG001', pin: '246810' });
+
+  it('with a keyring: sealed on the first start, the backend still knows the kiosk, and again after a restart', async () => {
+    const { args, keyFile } = await provision();
+    const first = await launch({ keyring: true, args });
+    expect(await signInOfficer(await shownWindow(first.electron))).toMatchObject({ ok: true });
+    expect(await readFile(keyFile, 'utf8')).not.toContain(KEY);
+    const [loaded] = (await readAuditLog(first.dataDir)).filter((e) => e.event === 'config.loaded');
+    expect(loaded?.detail).toMatchObject({ kioskKeyStore: 'os-keyring' });
+    expect(loaded?.detail).not.toHaveProperty('kioskKeyInFileBecause');
+
+    first.electron.app.quit();
+    await vi.waitFor(() => expect(first.electron.app.exitCode).toBeDefined());
+    const second = await launch({ keyring: true, args, userData: first.dataDir });
+    expect(await signInOfficer(await shownWindow(second.electron))).toMatchObject({ ok: true });
+  }, 30_000);
+
+  it('without a keyring (basic_text): the plain file stays, and the start-up record says so', async () => {
+    const { args, keyFile } = await provision();
+    const { electron, dataDir } = await launch({ keyring: false, args });
+    expect(await signInOfficer(await shownWindow(electron))).toMatchObject({ ok: true });
+    expect(await readFile(keyFile, 'utf8')).toBe(`${KEY}\n`);
+    const [loaded] = (await readAuditLog(dataDir)).filter((e) => e.event === 'config.loaded');
+    expect(loaded?.detail).toMatchObject({ kioskKeyStore: 'file', kioskKeyInFileBecause: 'no-os-keyring' });
+  });
+
+  it('a key sealed under a keyring that is gone stops start-up with an error box naming the file, exit 78', async () => {
+    const { args, keyFile } = await provision();
+    const first = await launch({ keyring: true, args });
+    await shownWindow(first.electron);
+    first.electron.app.quit();
+    await vi.waitFor(() => expect(first.electron.app.exitCode).toBeDefined());
+
+    const second = await launch({ keyring: false, args, userData: first.dataDir });
+    await vi.waitFor(() => expect(second.electron.app.exitCode).toBe(78));
+    expect(second.electron.errorBoxes).toEqual([{ title: 'Pulih cannot start', content: expect.stringContaining(`kioskKeyFile: ${keyFile} is sealed`) }]);
+  }, 30_000);
+});
+
+describe("main's own lifetimes under Electron", () => {
+  it("an officer who left: main signs them out itself, and the window starts again on the officer's sign-in", async () => {
+    const { electron, dataDir } = await launch();
+    const win = await shownWindow(electron);
+    const kiosk = kioskApiOf(win);
+    expect(await kiosk.operatorSignIn!({ staffId: 'PTG001', pin: '246810' })).toMatchObject({ ok: true });
+    const loads = win.webContents.loads.length;
+
+    // The machine's clock passes the officer's idle limit (900 + 30 s, and main's 30 s more); the next thing main hears is checked first.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 17 * 60_000);
+    expect(await kiosk.noteActivity!()).toEqual({ ok: true, value: { ended: 'operator-idle' } });
+    await vi.waitFor(() => expect(win.webContents.loads.length).toBe(loads + 1));
+    vi.useRealTimers();
+
+    expect(await kioskApiOf(win).getKioskInfo!()).toEqual({ ok: true, value: expect.not.objectContaining({ operator: expect.anything() }) });
+    const signedOut = (await readAuditLog(dataDir)).filter((e) => e.event === 'operator.signed-out');
+    expect(signedOut).toEqual([expect.objectContaining({ operatorId: 'PTG001', detail: { by: 'main', reason: 'idle' } })]);
   });
 });
 

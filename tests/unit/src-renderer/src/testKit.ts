@@ -90,6 +90,7 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
     endSession: async () => ok(null),
     getTrainingOutbox: async () => ok([]),
     exportAuditCsv: async () => ok({ path: '/data/exports/audit.csv', records: 0 }),
+    noteActivity: async () => ok({}),
   };
   const implementations = { ...defaults, ...overrides } as Record<string, (...args: never[]) => unknown>;
   const api = Object.fromEntries(Object.entries(implementations).map(([name, impl]) => [name, vi.fn(impl)])) as unknown as FakeKioskApi;

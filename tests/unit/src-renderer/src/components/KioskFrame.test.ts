@@ -146,3 +146,53 @@ describe('kiosk frame, idle', () => {
     expect(wipes.calls).toEqual([]);
   });
 });
+
+describe('kiosk frame, activity reported to main (which enforces the limits too)', () => {
+  const OFFICER = { operator: { staffId: 'PTG001', name: 'PETUGAS SATU' } };
+
+  it('input is reported at most every 15 s, however much of it there is', async () => {
+    vi.useFakeTimers();
+    await render({ ...OFFICER, idle: { warnAfterSeconds: 600, countdownSeconds: 30 } });
+    for (let i = 0; i < 40; i++) {
+      window.dispatchEvent(new Event('pointermove'));
+      vi.advanceTimersByTime(1_000);
+    }
+    await flushPromises();
+    // At 0, 15 and 30 s of the 40.
+    expect(api.noteActivity).toHaveBeenCalledTimes(3);
+  });
+
+  it('a touch during the warning is not reported, "Lanjutkan" is, at once', async () => {
+    vi.useFakeTimers();
+    const w = await render({ ...OFFICER, idle: { warnAfterSeconds: 60, countdownSeconds: 20 } });
+    window.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(60_000);
+    await flushPromises();
+    expect(api.noteActivity).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('pointermove'));
+    expect(api.noteActivity).toHaveBeenCalledTimes(1);
+    await w.find('[role="alertdialog"] button').trigger('click');
+    expect(api.noteActivity).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['shift-ended', 'operator-sign-out'],
+    ['operator-idle', 'operator-idle'],
+    ['citizen-idle', 'idle'],
+  ] as const)('when main answers that it ended what the page shows (%s), the next touch wipes the page (%s)', async (ended, wipe) => {
+    const w = await render(OFFICER, { noteActivity: async () => ok({ ended }) });
+    expect(wipes.calls).toEqual([]);
+    window.dispatchEvent(new Event('pointerdown'));
+    await flushPromises();
+    expect(wipes.calls).toEqual([wipe]);
+    expect(w.find('#wizard').exists()).toBe(false);
+  });
+
+  it('nothing is reported from the officer sign-in screen, where nobody is timed', async () => {
+    const w = await render();
+    await w.findAll('input')[0]!.setValue('ptg001');
+    window.dispatchEvent(new Event('pointerdown'));
+    await flushPromises();
+    expect(api.noteActivity).not.toHaveBeenCalled();
+  });
+});
