@@ -84,7 +84,7 @@ export async function benchLoadTime(opts: {
     const context = await opts.browser.newContext();
     try {
       await context.addInitScript({ path: PROBE });
-      officer = await openKiosk(await context.newPage(), opts.shell.appUrl, { assisted: true });
+      officer = await openKiosk(await context.newPage(), await opts.shell.newAppUrl(), { assisted: true });
     } finally {
       await context.close();
     }
@@ -94,19 +94,19 @@ export async function benchLoadTime(opts: {
     const subject: Load[] = [];
     const floor: Load[] = [];
     for (let i = 0; i < opts.warmups; i += 1) {
-      await loadOnce(opts.browser, opts.shell.appUrl, false);
+      await loadOnce(opts.browser, await opts.shell.newAppUrl(), false);
       await loadOnce(opts.browser, bare.url, false);
     }
     // The fetch list (and the optional trace) come from one extra load, outside the samples.
-    const observed = await loadOnce(opts.browser, opts.shell.appUrl, true, opts.tracePath);
+    const observed = await loadOnce(opts.browser, await opts.shell.newAppUrl(), true, opts.tracePath);
     for (let i = 0; i < opts.runs; i += 1) {
       // Alternate which goes first, so that neither always follows the other.
       if (i % 2 === 0) {
-        subject.push(await loadOnce(opts.browser, opts.shell.appUrl, false));
+        subject.push(await loadOnce(opts.browser, await opts.shell.newAppUrl(), false));
         floor.push(await loadOnce(opts.browser, bare.url, false));
       } else {
         floor.push(await loadOnce(opts.browser, bare.url, false));
-        subject.push(await loadOnce(opts.browser, opts.shell.appUrl, false));
+        subject.push(await loadOnce(opts.browser, await opts.shell.newAppUrl(), false));
       }
     }
     const s = subject.map((l) => l.readyMs);

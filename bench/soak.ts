@@ -17,7 +17,9 @@
  * kiosk's, not the automation's. Each recovery has its own citizen (3
  * identity tries per NIK per 24 h); the kiosk's own cap comes from its
  * config file (limits.identityVerificationsPerHour 1000) and the stub's
- * from its test controls. The idle timers need no change: typing (an
+ * caps and code limits are raised by its test controls (each recovery's
+ * code goes to a new contact of its own anyway). The idle timers need no
+ * change: typing (an
  * input event) is activity to them.
  */
 import { stat } from 'node:fs/promises';
@@ -27,7 +29,7 @@ import { benchCitizen, newContactsFor } from './lib/citizens';
 import type { Row } from './lib/report';
 import type { BenchShell } from './lib/shell';
 import { median, round, summary } from './lib/stats';
-import { createAccounts, raiseKioskLimit } from './lib/stubControl';
+import { createAccounts, raiseStubLimits } from './lib/stubControl';
 import { openKiosk, recoverInPage } from './lib/wizard';
 
 const MB = 1024 * 1024;
@@ -100,7 +102,7 @@ export async function benchSoak(opts: {
   const log = opts.log ?? (() => {});
   const n = opts.recoveries;
   const citizens = Array.from({ length: n }, (_, i) => benchCitizen(i, opts.run));
-  await raiseKioskLimit(opts.shell.stubUrl, 100_000);
+  await raiseStubLimits(opts.shell.stubUrl, 100_000);
   const accountsStarted = performance.now();
   await createAccounts(opts.shell.stubUrl, citizens, 16);
   const accountsS = (performance.now() - accountsStarted) / 1000;
@@ -110,7 +112,7 @@ export async function benchSoak(opts: {
   try {
     await context.addInitScript({ path: resolve('bench/inpage/probe.js') });
     const page = await context.newPage();
-    const officer = await openKiosk(page, opts.shell.appUrl, { assisted: opts.assisted });
+    const officer = await openKiosk(page, await opts.shell.newAppUrl(), { assisted: opts.assisted });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
 

@@ -22,7 +22,7 @@ import { benchCitizen, newContactsFor } from './lib/citizens';
 import type { Row } from './lib/report';
 import type { BenchShell } from './lib/shell';
 import { median, percentile, round, summary } from './lib/stats';
-import { createAccounts, raiseKioskLimit } from './lib/stubControl';
+import { createAccounts, raiseStubLimits } from './lib/stubControl';
 import { openKiosk, recoverByIdentity, type RecoveryTimings, type Transition } from './lib/wizard';
 
 const TARGET_RATIO = 3;
@@ -71,14 +71,14 @@ export async function benchStepTransition(opts: {
 }): Promise<StepTransitionResult> {
   const total = opts.recoveries + opts.warmups;
   const citizens = Array.from({ length: total }, (_, i) => benchCitizen(i, opts.run));
-  await raiseKioskLimit(opts.shell.stubUrl, 100_000);
+  await raiseStubLimits(opts.shell.stubUrl, 100_000);
   await createAccounts(opts.shell.stubUrl, citizens);
 
   const context = await opts.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await context.addInitScript({ path: resolve('bench/inpage/probe.js') });
     const page = await context.newPage();
-    const officer = await openKiosk(page, opts.shell.appUrl, { assisted: opts.assisted });
+    const officer = await openKiosk(page, await opts.shell.newAppUrl(), { assisted: opts.assisted });
 
     const warm: RecoveryTimings[] = [];
     const measured: RecoveryTimings[] = [];

@@ -4,7 +4,8 @@ import { startBrowserShell } from '../../tests/e2e/fixtures/browserShell';
 import { trackChild } from './children';
 
 export interface BenchShell {
-  appUrl: string;
+  /** A one-time URL for one page (the browser shell's launch codes): call it for every page opened, just before opening it. */
+  newAppUrl(): Promise<string>;
   origin: string;
   stubUrl: string;
   pid: number;
@@ -83,7 +84,7 @@ export async function startBenchShell(
   const pid = kiosk.process.pid as number;
 
   return {
-    appUrl: kiosk.appUrl,
+    newAppUrl: kiosk.newPageUrl,
     origin: kiosk.origin,
     stubUrl: kiosk.stubUrl,
     pid,

@@ -186,7 +186,8 @@ export type OfficerSignIn = 'not needed' | 'sign-in screen' | 'bridge call (no s
  * refuses every citizen method until an officer signs in: through the
  * officer's sign-in screen when the UI has one, else (until it exists)
  * through the bridge's operatorSignIn, followed by a reload so the UI learns
- * of the officer. Needs bench/inpage/probe.js as an init script.
+ * of the officer. Needs bench/inpage/probe.js as an init script. `appUrl`
+ * is good for one page only (BenchShell.newAppUrl()); the reload needs none.
  */
 export async function openKiosk(page: Page, appUrl: string, options: { assisted: boolean }): Promise<OfficerSignIn> {
   page.setDefaultTimeout(STEP_TIMEOUT_MS);

@@ -17,7 +17,7 @@ if (!rendererDir) {
   process.exit(2);
 }
 
-// Only what the bridge server touches: dispatch for /__bridge/*, wipeWindow on page loads.
+// Only what the bridge server touches: dispatch for /__bridge/*, wipeWindow on a page's launch or hello.
 const emptyCore = {
   router: { dispatch: async () => ok(null) },
   wipeWindow: async () => {},
@@ -26,7 +26,8 @@ const emptyCore = {
 } as unknown as KioskCore;
 
 const bridge = await startBrowserBridge({ core: emptyCore, rendererDir });
-console.log(`Open: ${bridge.appUrl}`);
+// The bare page never calls the bridge: it needs no launch code.
+console.log(`Open: ${bridge.origin}/`);
 const stop = () => void bridge.close().finally(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -3,18 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openKioskAudit } from './openAudit';
 import { ConfigError, loadConfig } from '../core/config';
-import { startBrowserBridge } from './browserBridge';
+import { LAUNCH_CODE_TTL_MS, startBrowserBridge } from './browserBridge';
 import { DataFolderInUseError } from './dataFolderLock';
 import { browserDataDir } from './dataDir';
 import { chromiumFlags, findChromium } from './findChromium';
-import { formatReadyLine } from './readyLine';
+import { formatLaunchLine, formatReadyLine } from './readyLine';
 import { startRuntime } from './runtime';
 
 const USAGE = `Usage: npm run start:browser -- [options]
-  --no-open          only serve; print the URL to open
+  --no-open          only serve; print a one-time URL to open (press Enter for another)
   --port <n>         bridge port on 127.0.0.1 (default: any free port)
   --config <file>    kiosk config (default: $PULIH_CONFIG, else a training kiosk)
   --data-dir <dir>   audit log and stub state (default: $PULIH_DATA_DIR, else ./.kiosk-data)
@@ -56,22 +57,35 @@ async function main(): Promise<void> {
     core: runtime.core,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     port: values.port ? Number(values.port) : 0,
+    onLaunchCodeReused: () =>
+      console.error('[pulih] a launch link was used a second time: the bridge token was replaced and the session wiped. Press Enter for a new link.'),
   });
 
+  // Only one-time launch links are ever printed: the bridge token stays between the bridge and its page.
+  const openHint = `(one page, once, within ${LAUNCH_CODE_TTL_MS / 1000} s; press Enter for a new link)`;
   console.log(`Pulih browser shell: ${bridge.origin}/ (mode ${config.mode}${runtime.stubUrl ? ', training' : ''})`);
   if (runtime.stubUrl) console.log(`Embedded stub backend: ${runtime.stubUrl}`);
-  console.log(`Open: ${bridge.appUrl}`);
+  const appUrl = bridge.newLaunchUrl();
+  console.log(`Open: ${appUrl}`);
+  console.log(`      ${openHint}`);
   // The same facts once more, as one JSON line for harnesses (tests, bench).
   console.log(
     formatReadyLine({
       shell: 'browser',
-      appUrl: bridge.appUrl,
+      appUrl,
       stubUrl: runtime.stubUrl ?? null,
       dataDir,
       mode: config.mode,
       training: runtime.stubUrl !== undefined,
     }),
   );
+  // Each line on stdin (Enter, or a harness opening another page) gets a new link, as text and as a JSON line.
+  createInterface({ input: process.stdin, terminal: false }).on('line', () => {
+    const next = bridge.newLaunchUrl();
+    console.log(`Open: ${next}`);
+    console.log(`      ${openHint}`);
+    console.log(formatLaunchLine(next));
+  });
 
   let shuttingDown = false;
   const shutdown = async (code: number) => {
@@ -87,11 +101,12 @@ async function main(): Promise<void> {
   if (values['no-open']) return;
   const chromium = findChromium();
   if (!chromium) {
-    console.error('No Chromium found (set PULIH_CHROMIUM, or install Debian\'s "chromium"). Open the URL above yourself.');
+    console.error('No Chromium found (set PULIH_CHROMIUM, or install Debian\'s "chromium"). Open the URL above yourself (press Enter for a fresh one).');
     return;
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'pulih-chromium-'));
-  const child = spawn(chromium, chromiumFlags({ url: bridge.appUrl, profileDir, kiosk: values.kiosk }), { stdio: 'ignore' });
+  // Chromium's command line is readable by every local user (`ps`): it gets a launch code of its own, never the token.
+  const child = spawn(chromium, chromiumFlags({ url: bridge.newLaunchUrl(), profileDir, kiosk: values.kiosk }), { stdio: 'ignore' });
   child.on('exit', () => {
     rmSync(profileDir, { recursive: true, force: true });
     void shutdown(0);

@@ -1,19 +1,29 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { fail } from '../../src-shared/errors';
+import { fail, ok } from '../../src-shared/errors';
 import type { KioskCore } from '../core/kioskCore';
 import { SECURITY_HEADERS } from './contentSecurity';
 
 /** The one "window" of a browser-shell launch. */
 export const BROWSER_WINDOW_ID = 'browser';
 export const BRIDGE_TOKEN_HEADER = 'x-pulih-token';
+/** How long a launch code may wait for its page: long enough to click a printed link, short enough to read off `ps` in vain. */
+export const LAUNCH_CODE_TTL_MS = 60_000;
+/** Unused codes kept at most (a held-down Enter key); the oldest go first. */
+const MAX_LAUNCH_CODES = 64;
+/** The longest code the exchange looks at (minted ones are 32 characters). */
+const MAX_CODE_LENGTH = 128;
 
 export interface BrowserBridge {
-  /** http://127.0.0.1:PORT/ */
+  /** http://127.0.0.1:PORT */
   origin: string;
-  /** The URL to open: origin plus the per-launch token in the fragment (never sent to the server in a request line). */
-  appUrl: string;
+  /**
+   * Mints a one-time launch URL, `origin/#launch=CODE`: the page opened at it
+   * trades the code for the bridge token once, within LAUNCH_CODE_TTL_MS. The
+   * token itself is never in a URL, so never on a command line or in output.
+   */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -23,19 +33,73 @@ function sameToken(given: unknown, expected: Buffer): boolean {
   return buf.length === expected.length && timingSafeEqual(buf, expected);
 }
 
+function newToken(): Buffer {
+  return Buffer.from(randomBytes(32).toString('base64url'));
+}
+
+const digestOf = (code: string): Buffer => createHash('sha256').update(code).digest();
+
+/**
+ * The launch codes not yet expired, kept as SHA-256 digests only (nothing
+ * that could be logged or dumped gives a code back). A code is redeemed once;
+ * until it expires a second try is recognised as a reuse.
+ */
+function createLaunchCodes(ttlMs: number, now: () => number) {
+  let codes: { digest: Buffer; expiresAt: number; used: boolean }[] = [];
+  const prune = () => {
+    const t = now();
+    codes = codes.filter((c) => c.expiresAt > t);
+  };
+  return {
+    mint(): string {
+      prune();
+      const code = randomBytes(24).toString('base64url');
+      codes.push({ digest: digestOf(code), expiresAt: now() + ttlMs, used: false });
+      if (codes.length > MAX_LAUNCH_CODES) codes.splice(0, codes.length - MAX_LAUNCH_CODES);
+      return code;
+    },
+    /** 'fresh' the first time a live code is shown, 'reused' after; 'unknown' for anything else, expired codes included. */
+    redeem(code: string): 'fresh' | 'reused' | 'unknown' {
+      prune();
+      const digest = digestOf(code);
+      // Every stored digest is compared, in constant time, whichever matches.
+      let found: (typeof codes)[number] | undefined;
+      for (const c of codes) if (timingSafeEqual(c.digest, digest)) found ??= c;
+      if (!found) return 'unknown';
+      if (found.used) return 'reused';
+      found.used = true;
+      return 'fresh';
+    },
+  };
+}
+
 /**
  * The browser shell's stand-in for Electron IPC: a loopback-only HTTP server
- * that serves the production renderer and one bridge route. Every bridge call
- * must carry the per-launch token and come from the served origin (Host and
- * Origin checked), so no other page or local process can drive the core.
+ * that serves the production renderer and three routes. Every call must come
+ * from the served origin (Host and Origin checked), so no other page can
+ * drive the core:
+ * - `POST /__bridge-launch {code}`: a one-time launch code for the bridge
+ *   token, once; this is a page load, so main's session starts clean. A code
+ *   shown a second time is an attack (someone read it and raced the page):
+ *   the token is replaced, so whoever got it holds nothing, and the session
+ *   is wiped.
+ * - `POST /__bridge-hello` (token): a reload of a page that has the token;
+ *   main's session starts clean.
+ * - `POST /__bridge/:method` (token): one KioskApi call.
+ * Fetching the page itself changes nothing.
  */
 export async function startBrowserBridge(options: {
   core: KioskCore;
   rendererDir: string;
   port?: number;
+  /** Lifetime of a launch code; default LAUNCH_CODE_TTL_MS. */
+  launchCodeTtlMs?: number;
+  now?: () => number;
+  /** Told when a used launch code came back (after the token was replaced); never given the code. */
+  onLaunchCodeReused?: () => void;
 }): Promise<BrowserBridge> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenBuf = Buffer.from(token);
+  let tokenBuf = newToken();
+  const launchCodes = createLaunchCodes(options.launchCodeTtlMs ?? LAUNCH_CODE_TTL_MS, options.now ?? Date.now);
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   let allowedHosts: string[] = [];
 
@@ -44,6 +108,7 @@ export async function startBrowserBridge(options: {
     const origin = req.headers.origin;
     return allowedHosts.includes(host) && origin !== undefined && allowedHosts.some((h) => origin === `http://${h}`);
   };
+  const withToken = (req: FastifyRequest): boolean => fromOurPage(req) && sameToken(req.headers[BRIDGE_TOKEN_HEADER], tokenBuf);
 
   app.addHook('onRequest', async (req, reply) => {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
@@ -55,21 +120,39 @@ export async function startBrowserBridge(options: {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
 
+  app.post<{ Body: unknown }>('/__bridge-launch', async (req, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (!fromOurPage(req)) return reply.code(403).send(fail('FORBIDDEN'));
+    const body = req.body as { code?: unknown } | null;
+    const code = body && typeof body === 'object' ? body.code : undefined;
+    const outcome = typeof code === 'string' && code.length > 0 && code.length <= MAX_CODE_LENGTH ? launchCodes.redeem(code) : 'unknown';
+    if (outcome === 'fresh') {
+      // A new page: whatever main held for the last one goes (as a reload does, below).
+      await options.core.wipeWindow(BROWSER_WINDOW_ID, 'closed');
+      return ok({ token: tokenBuf.toString() });
+    }
+    if (outcome === 'reused') {
+      tokenBuf = newToken();
+      options.onLaunchCodeReused?.();
+      await options.core.wipeWindow(BROWSER_WINDOW_ID, 'closed', { cause: 'launch-code-reused' });
+    }
+    return reply.code(403).send(fail('FORBIDDEN'));
+  });
+
+  // Loading the page again (a reload, the wipe's fresh document) begins a clean session in main too.
+  app.post('/__bridge-hello', async (req, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    if (!withToken(req)) return reply.code(403).send(fail('FORBIDDEN'));
+    await options.core.wipeWindow(BROWSER_WINDOW_ID, 'closed');
+    return ok(null);
+  });
+
   app.post<{ Params: { method: string }; Body: unknown }>('/__bridge/:method', async (req, reply) => {
     reply.header('Cache-Control', 'no-store');
-    if (!fromOurPage(req) || !sameToken(req.headers[BRIDGE_TOKEN_HEADER], tokenBuf)) {
-      return reply.code(403).send(fail('FORBIDDEN'));
-    }
+    if (!withToken(req)) return reply.code(403).send(fail('FORBIDDEN'));
     const body = req.body as { payload?: unknown } | null;
     const payload = body && typeof body === 'object' && 'payload' in body ? body.payload : undefined;
     return options.core.router.dispatch({ windowId: BROWSER_WINDOW_ID }, req.params.method, payload);
-  });
-
-  // Loading the page (first start or reload) begins a clean session in main too.
-  app.addHook('onRequest', async (req) => {
-    if (req.method === 'GET' && (req.url === '/' || req.url.startsWith('/index.html'))) {
-      await options.core.wipeWindow(BROWSER_WINDOW_ID, 'closed');
-    }
   });
 
   await app.register(fastifyStatic, {
@@ -87,7 +170,7 @@ export async function startBrowserBridge(options: {
   const origin = `http://127.0.0.1:${address.port}`;
   return {
     origin,
-    appUrl: `${origin}/#token=${token}`,
+    newLaunchUrl: () => `${origin}/#launch=${launchCodes.mint()}`,
     close: () => app.close(),
   };
 }

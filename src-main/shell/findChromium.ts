@@ -31,7 +31,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   }
 }
 
-/** Flags for a kiosk-style Chromium window on these machines (no phoning home). */
+/**
+ * Flags for a kiosk-style Chromium window on these machines (no phoning home).
+ * Any local user can read them (`ps`): `url` is a one-time launch URL, never one with a secret that lasts.
+ */
 export function chromiumFlags(options: { url: string; profileDir: string; kiosk: boolean }): string[] {
   const flags = [
     `--app=${options.url}`,

@@ -1,27 +1,74 @@
+import type { APIRequestContext } from '@playwright/test';
+import { readAuditLog } from './fixtures/auditLog';
+import { bridgeCall } from './fixtures/bridgeCall';
+import type { RunningKiosk } from './fixtures/kioskShell';
 import { expect, test } from './fixtures/test';
+
+/** Presents a launch URL's one-time code as the page does; the token it gets, if any. */
+async function exchange(kiosk: RunningKiosk, request: APIRequestContext, launchUrl: string): Promise<{ status: number; token?: string }> {
+  const code = new URL(launchUrl).hash.replace(/^#launch=/, '');
+  const answer = await request.post(`${kiosk.origin}/__bridge-launch`, { data: { code }, headers: { Origin: kiosk.origin } });
+  const token = ((await answer.json()) as { value?: { token?: string } }).value?.token;
+  return { status: answer.status(), ...(token ? { token } : {}) };
+}
 
 // The browser shell's bridge answers only its own page: token, Host and Origin are all checked.
 test('the bridge refuses calls without the token, from another origin, or to another host name', async ({ kiosk, request }) => {
   const url = `${kiosk.origin}/__bridge/getKioskInfo`;
-  const token = new URL(kiosk.appUrl).hash.replace('#token=', '');
+  const { token } = await exchange(kiosk, request, await kiosk.newPageUrl());
+  expect(token).toBeDefined();
 
   const noToken = await request.post(url, { data: {}, headers: { Origin: kiosk.origin } });
   expect(noToken.status()).toBe(403);
   expect(await noToken.json()).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
 
-  const foreignOrigin = await request.post(url, { data: {}, headers: { Origin: 'http://evil.example', 'X-Pulih-Token': token } });
+  const foreignOrigin = await request.post(url, { data: {}, headers: { Origin: 'http://evil.example', 'X-Pulih-Token': token! } });
   expect(foreignOrigin.status()).toBe(403);
 
   const port = new URL(kiosk.origin).port;
   const rebound = await request.post(url, {
     data: {},
-    headers: { Origin: `http://evil.example:${port}`, Host: `evil.example:${port}`, 'X-Pulih-Token': token },
+    headers: { Origin: `http://evil.example:${port}`, Host: `evil.example:${port}`, 'X-Pulih-Token': token! },
   });
   expect(rebound.status()).toBe(421);
 
-  const good = await request.post(url, { data: {}, headers: { Origin: kiosk.origin, 'X-Pulih-Token': token } });
+  const good = await request.post(url, { data: {}, headers: { Origin: kiosk.origin, 'X-Pulih-Token': token! } });
   expect(good.status()).toBe(200);
   expect((await good.json()).ok).toBe(true);
+});
+
+// Someone who read a launch link (from `ps`, or over a shoulder) and races the page gets nothing that lasts.
+test('a launch link works once: shown again it yields nothing, and the token it gave out stops working', async ({ kiosk, context, request }) => {
+  const launchUrl = await kiosk.newPageUrl();
+  const page = await context.newPage();
+  await page.goto(launchUrl);
+  await expect(page.getByRole('heading', { name: 'Masuk Petugas' })).toBeVisible();
+  expect(page.url()).not.toContain('launch=');
+  expect(await bridgeCall(page, 'getKioskInfo')).toMatchObject({ ok: true });
+
+  const again = await exchange(kiosk, request, launchUrl);
+  expect(again).toEqual({ status: 403 });
+  expect(await bridgeCall(page, 'getKioskInfo')).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  // A new link (the operator presses Enter) opens a working page again.
+  const fresh = await context.newPage();
+  await fresh.goto(await kiosk.newPageUrl());
+  await expect(fresh.getByRole('heading', { name: 'Masuk Petugas' })).toBeVisible();
+  expect(await bridgeCall(fresh, 'getKioskInfo')).toMatchObject({ ok: true });
+});
+
+// Fetching the page is no longer a way to wipe a citizen's session; loading it in the kiosk's own tab still is.
+test('a plain GET of the page changes nothing in main; a reload of the kiosk page starts a clean session', async ({ kiosk, page, request }) => {
+  // The officer's sign-in (the fixture's) left a session in main.
+  const wipes = async () => (await readAuditLog(kiosk.dataDir)).filter((e) => e.event === 'session.wiped').length;
+  const before = await wipes();
+
+  for (const path of ['/', '/index.html']) expect((await request.get(`${kiosk.origin}${path}`)).status()).toBe(200);
+  expect(await wipes()).toBe(before);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+  await expect.poll(wipes).toBe(before + 1);
 });
 
 test('the page is served with a strict Content-Security-Policy', async ({ kiosk, request }) => {

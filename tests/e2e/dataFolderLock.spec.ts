@@ -55,7 +55,7 @@ test('a kiosk killed with SIGKILL leaves its lock behind; restarted on the same 
 
   try {
     const page = await context.newPage();
-    await page.goto(restarted.appUrl);
+    await page.goto(await restarted.newPageUrl());
     await expect(page.getByRole('button', { name: 'Masuk Petugas' })).toBeVisible();
     const starts = (await readAuditLog(restarted.dataDir)).filter((e) => e.event === 'config.loaded');
     expect(starts.map((e) => e.detail?.previousShutdown)).toEqual([undefined, 'unclean']);

@@ -19,7 +19,8 @@ test('the first screen is seed screen 1 in Bahasa Indonesia, with the training b
   await expect(page.getByRole('button', { name: 'Daftar Sekarang' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Kunjungi Pusat Bantuan' })).toBeVisible();
   await expect(page.getByText('MODE PELATIHAN — data contoh')).toBeVisible();
-  // The bridge token does not stay in the address bar.
+  // Neither the launch code nor the bridge token stays in the address bar.
+  expect(page.url()).not.toContain('launch=');
   expect(page.url()).not.toContain('token=');
 });
 
