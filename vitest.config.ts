@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [vue()],
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/abuse/**/*.test.ts'],
     environment: 'node',
     // Component tests declare `// @vitest-environment happy-dom` themselves.
     testTimeout: 20_000,
