@@ -21,6 +21,7 @@
  */
 import type { StubConfig } from './context';
 import { problem, toIso, type Reply } from './problem';
+import { pruneBook, recent, waitBelow } from './rollingWindow';
 import { sha256 } from './secrets';
 import type { CodeLimitsRecord, StubState } from './state';
 
@@ -37,18 +38,6 @@ export interface CodeSubject {
 
 function limitsOf(state: StubState): CodeLimitsRecord {
   return (state.codeLimits ??= { sends: {}, wrongCodes: {}, kioskStarts: {} });
-}
-
-function recent(times: number[] | undefined, windowMs: number, now: number): number[] {
-  return (times ?? []).filter((t) => now - t < windowMs);
-}
-
-/** Whole seconds (at least 1) until fewer than `limit` of `times` are inside the window; 0 if that is already so. */
-function waitBelow(times: number[] | undefined, limit: number, windowMs: number, now: number): number {
-  const inWindow = recent(times, windowMs, now);
-  if (inWindow.length < limit) return 0;
-  const freeing = inWindow[inWindow.length - limit] ?? now;
-  return Math.max(1, Math.ceil((freeing + windowMs - now) / 1000));
 }
 
 /** Destinations are never kept in clear in the counters. */
@@ -105,14 +94,7 @@ export function countKioskStart(state: StubState, kioskId: string, now: number):
 export function pruneCodeLimits(state: StubState, now: number): void {
   const limits = state.codeLimits;
   if (!limits) return;
-  const prune = (book: Record<string, number[]>, windowMs: number) => {
-    for (const [key, times] of Object.entries(book)) {
-      const kept = recent(times, windowMs, now);
-      if (kept.length === 0) delete book[key];
-      else if (kept.length !== times.length) book[key] = kept;
-    }
-  };
-  prune(limits.sends, DAY_MS);
-  prune(limits.wrongCodes, DAY_MS);
-  prune(limits.kioskStarts, HOUR_MS);
+  pruneBook(limits.sends, DAY_MS, now);
+  pruneBook(limits.wrongCodes, DAY_MS, now);
+  pruneBook(limits.kioskStarts, HOUR_MS, now);
 }

@@ -19,6 +19,7 @@ import type { StubConfig } from './context';
 import type { KioskMode } from './kioskAuth';
 import { officerAt } from './operatorRules';
 import { problem, toIso, type Reply } from './problem';
+import { pruneBook, recent, takeKioskSlot } from './rollingWindow';
 import { createRecovery } from './recoveryRules';
 import { safeEqual, sha256 } from './secrets';
 import type { StubState } from './state';
@@ -31,10 +32,6 @@ export interface IdentityInput {
   nik: string;
   fullName: string;
   motherMaidenName: string;
-}
-
-function recent(times: number[] | undefined, windowMs: number, now: number): number[] {
-  return (times ?? []).filter((t) => now - t < windowMs);
 }
 
 /** Compares every field whatever the outcome of the others: no early exit to time. */
@@ -54,12 +51,8 @@ export function verifyIdentity(state: StubState, input: IdentityInput, caller: I
   if (caller.mode === 'assisted' && officerAt(state, caller.operatorToken, kioskId, now) === null) return problem('OPERATOR_REQUIRED', 403);
   if (nikProblem(input.nik) !== null) return problem('VALIDATION_FAILED', 400, { field: 'nik' });
 
-  const kioskTries = recent(state.kioskIdentityTries[kioskId], KIOSK_WINDOW_MS, now);
-  if (kioskTries.length >= config.kioskIdentityLimitPerHour) {
-    const oldest = kioskTries[0] ?? now;
-    return problem('KIOSK_RATE_LIMITED', 429, { retryAfterSeconds: Math.max(1, Math.ceil((oldest + KIOSK_WINDOW_MS - now) / 1000)) });
-  }
-  state.kioskIdentityTries[kioskId] = [...kioskTries, now];
+  const capped = takeKioskSlot(state.kioskIdentityTries, kioskId, config.kioskIdentityLimitPerHour, KIOSK_WINDOW_MS, now);
+  if (capped) return capped;
 
   const nikKey = sha256(input.nik);
   const tries = recent(state.identityTries[nikKey], IDENTITY_WINDOW_MS, now);
@@ -83,14 +76,6 @@ export function verifyIdentity(state: StubState, input: IdentityInput, caller: I
 }
 
 export function pruneIdentityWindows(state: StubState, now: number): void {
-  for (const [key, times] of Object.entries(state.identityTries)) {
-    const kept = recent(times, IDENTITY_WINDOW_MS, now);
-    if (kept.length === 0) delete state.identityTries[key];
-    else state.identityTries[key] = kept;
-  }
-  for (const [key, times] of Object.entries(state.kioskIdentityTries)) {
-    const kept = recent(times, KIOSK_WINDOW_MS, now);
-    if (kept.length === 0) delete state.kioskIdentityTries[key];
-    else state.kioskIdentityTries[key] = kept;
-  }
+  pruneBook(state.identityTries, IDENTITY_WINDOW_MS, now);
+  pruneBook(state.kioskIdentityTries, KIOSK_WINDOW_MS, now);
 }

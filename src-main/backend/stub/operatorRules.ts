@@ -19,6 +19,7 @@
 import type { ContractSchema } from '../contract/document';
 import type { StubConfig } from './context';
 import { problem, toIso, type Reply } from './problem';
+import { pruneBook, takeKioskSlot } from './rollingWindow';
 import { newToken, sha256, verifySecret } from './secrets';
 import type { StubState } from './state';
 
@@ -34,18 +35,9 @@ export function normalizeStaffId(staffId: string): string {
   return staffId.trim().toUpperCase();
 }
 
-function recent(times: number[] | undefined, windowMs: number, now: number): number[] {
-  return (times ?? []).filter((t) => now - t < windowMs);
-}
-
 export function operatorSignIn(state: StubState, staffId: string, pin: string, kioskId: string, config: StubConfig, now: number): Reply {
-  const kioskTries = (state.kioskOperatorTries ??= {});
-  const tries = recent(kioskTries[kioskId], OPERATOR_KIOSK_WINDOW_MS, now);
-  if (tries.length >= config.kioskOperatorSignInLimitPerHour) {
-    const oldest = tries[0] ?? now;
-    return problem('KIOSK_RATE_LIMITED', 429, { retryAfterSeconds: Math.max(1, Math.ceil((oldest + OPERATOR_KIOSK_WINDOW_MS - now) / 1000)) });
-  }
-  kioskTries[kioskId] = [...tries, now];
+  const capped = takeKioskSlot((state.kioskOperatorTries ??= {}), kioskId, config.kioskOperatorSignInLimitPerHour, OPERATOR_KIOSK_WINDOW_MS, now);
+  if (capped) return capped;
 
   const normalized = normalizeStaffId(staffId);
   const operator = state.operators.find((o) => o.staffId === normalized);
@@ -97,9 +89,5 @@ export function pruneOperatorState(state: StubState, now: number): void {
     const locked = counter.lockedUntil !== null && now < counter.lockedUntil;
     if (!locked && now - counter.lastFailureAt > FAILURE_MEMORY_MS) delete state.operatorCounters?.[key];
   }
-  for (const [kioskId, times] of Object.entries(state.kioskOperatorTries ?? {})) {
-    const kept = recent(times, OPERATOR_KIOSK_WINDOW_MS, now);
-    if (kept.length === 0) delete state.kioskOperatorTries?.[kioskId];
-    else if (state.kioskOperatorTries) state.kioskOperatorTries[kioskId] = kept;
-  }
+  if (state.kioskOperatorTries) pruneBook(state.kioskOperatorTries, OPERATOR_KIOSK_WINDOW_MS, now);
 }
