@@ -73,7 +73,9 @@ async function main(): Promise<void> {
   });
   console.log(`Pulih stub listening on ${stub.url}${values['test-controls'] ? ' (test controls on)' : ''}`);
   const ids = kiosks.map((k) => `${k.kioskId} (${k.mode})`).join(', ');
-  console.log(ids ? `Kiosks: ${ids}` : 'No kiosks provisioned (--kiosk-key ID=KEY): every request will be answered 401 KIOSK_UNAUTHENTICATED.');
+  if (ids) console.log(`Kiosks: ${ids}`);
+  else if (values['test-controls']) console.log('No kiosks provisioned yet: POST /__test/kiosks provisions one (or give --kiosk-key ID=KEY).');
+  else console.log('No kiosks provisioned (--kiosk-key ID=KEY): every request will be answered 401 KIOSK_UNAUTHENTICATED.');
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
