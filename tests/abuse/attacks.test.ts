@@ -14,11 +14,10 @@ import { openKioskAudit } from '../../src-main/shell/openAudit';
 import { startStub, type RunningStub } from '../../src-main/backend/stub/server';
 import { ConfigError, parseConfig } from '../../src-main/core/config';
 import { startRuntime, type Runtime } from '../../src-main/shell/runtime';
+// The targets: demo citizens of docs/architecture.md §8.
+import { BUDI, SITI } from '../unit/src-main/backend/stubHarness';
 import { kioskHeaders, testKiosks } from '../unit/src-main/backend/testKiosks';
 
-/** A target account, as the demo data has it (docs/architecture.md §8). */
-const SITI = { phone: '+6281234562797', email: 'siti.rahayu@example.com', nik: '3171014101900001', password: 'Lama#2024a' };
-const BUDI = { phone: '+6281288488955', email: 'budi.santoso@example.com' };
 
 const KIOSKS = testKiosks('ATTACKER-1', 'ATTACKER-2');
 

@@ -12,6 +12,7 @@ import { maskName } from '../../../src-shared/rules/masking';
 import { normalizeEmail } from '../../../src-shared/rules/email';
 import { normalizeIndonesianMobile } from '../../../src-shared/rules/phone';
 import type { ContractSchema } from '../contract/document';
+import { countFailure, lockedUntil, pruneFailures } from './failureLock';
 import { problem, toIso, type Reply } from './problem';
 import { newToken, sha256, verifySecret } from './secrets';
 import { findAccountByEmail, findAccountByPhone, type AccountRecord, type SessionRecord, type StubState } from './state';
@@ -20,8 +21,6 @@ export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MS = 15 * 60_000;
 /** A sign-in session is valid this long after it was issued (docs/architecture.md §3 "login"). */
 export const SESSION_TTL_MS = 30 * 60_000;
-/** A run of wrong passwords is forgotten after a quiet day. */
-const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
 /** Sign-in sessions kept per account; older ones simply lapse. */
 const MAX_SESSIONS = 20;
 
@@ -46,15 +45,11 @@ export function signIn(state: StubState, identifier: string, password: string, n
   if (normalized === null) return problem('VALIDATION_FAILED', 400, { field: 'identifier' });
   const account = findAccountByIdentifier(state, normalized);
   const key = counterKey(normalized);
-  let counter = state.loginCounters[key];
-  if (counter?.lockedUntil !== null && counter?.lockedUntil !== undefined) {
-    if (now < counter.lockedUntil) {
-      // Same work as a real check, so a locked identifier does not answer faster.
-      verifySecret(password, account?.password ?? null);
-      return problem('ACCOUNT_LOCKED', 423, { lockedUntil: toIso(counter.lockedUntil), attemptsRemaining: 0 });
-    }
-    counter = undefined;
-    delete state.loginCounters[key];
+  const locked = lockedUntil(state.loginCounters, key, now);
+  if (locked !== null) {
+    // Same work as a real check, so a locked identifier does not answer faster.
+    verifySecret(password, account?.password ?? null);
+    return problem('ACCOUNT_LOCKED', 423, { lockedUntil: toIso(locked), attemptsRemaining: 0 });
   }
   if (account && verifySecret(password, account.password)) {
     delete state.loginCounters[key];
@@ -64,14 +59,9 @@ export function signIn(state: StubState, identifier: string, password: string, n
     return { status: 200, body: { displayName: maskName(account.fullName), sessionToken } satisfies ContractSchema<'SignedIn'> };
   }
   if (!account) verifySecret(password, null);
-  const failures = (counter?.failures ?? 0) + 1;
-  if (failures >= LOGIN_MAX_FAILURES) {
-    const lockedUntil = now + LOGIN_LOCK_MS;
-    state.loginCounters[key] = { failures: 0, lockedUntil, lastFailureAt: now };
-    return problem('ACCOUNT_LOCKED', 423, { lockedUntil: toIso(lockedUntil), attemptsRemaining: 0 });
-  }
-  state.loginCounters[key] = { failures, lockedUntil: null, lastFailureAt: now };
-  return problem('INVALID_CREDENTIALS', 401, { attemptsRemaining: LOGIN_MAX_FAILURES - failures });
+  const counted = countFailure(state.loginCounters, key, { maxFailures: LOGIN_MAX_FAILURES, lockMs: LOGIN_LOCK_MS }, now);
+  if ('lockedUntil' in counted) return problem('ACCOUNT_LOCKED', 423, { lockedUntil: toIso(counted.lockedUntil), attemptsRemaining: 0 });
+  return problem('INVALID_CREDENTIALS', 401, { attemptsRemaining: counted.attemptsRemaining });
 }
 
 /**
@@ -93,10 +83,7 @@ export function checkSession(state: StubState, sessionToken: string, now: number
 
 /** Forgets old runs of failures and ended locks so that the state stays small. */
 export function pruneLoginCounters(state: StubState, now: number): void {
-  for (const [key, counter] of Object.entries(state.loginCounters)) {
-    const locked = counter.lockedUntil !== null && now < counter.lockedUntil;
-    if (!locked && now - counter.lastFailureAt > FAILURE_MEMORY_MS) delete state.loginCounters[key];
-  }
+  pruneFailures(state.loginCounters, now);
 }
 
 /** Forgets sign-in sessions past their lifetime. */

@@ -18,6 +18,7 @@
  */
 import type { ContractSchema } from '../contract/document';
 import type { StubConfig } from './context';
+import { countFailure, lockedUntil, pruneFailures } from './failureLock';
 import { problem, toIso, type Reply } from './problem';
 import { pruneBook, takeKioskSlot } from './rollingWindow';
 import { newToken, sha256, verifySecret } from './secrets';
@@ -28,8 +29,6 @@ export const OPERATOR_LOCK_MS = 15 * 60_000;
 /** A shift: officer tokens lapse 10 hours after sign-in (the kiosk's default shift). */
 export const OPERATOR_SESSION_MS = 10 * 60 * 60_000;
 export const OPERATOR_KIOSK_WINDOW_MS = 60 * 60_000;
-/** A run of wrong PINs is forgotten after a quiet day. */
-const FAILURE_MEMORY_MS = 24 * 60 * 60_000;
 
 export function normalizeStaffId(staffId: string): string {
   return staffId.trim().toUpperCase();
@@ -45,26 +44,17 @@ export function operatorSignIn(state: StubState, staffId: string, pin: string, k
   const pinOk = verifySecret(pin, operator?.pin ?? null);
   const counters = (state.operatorCounters ??= {});
   const key = sha256(normalized);
-  let counter = counters[key];
-  if (counter?.lockedUntil !== null && counter?.lockedUntil !== undefined) {
-    if (now < counter.lockedUntil) return problem('OPERATOR_LOCKED', 423, { attemptsRemaining: 0, lockedUntil: toIso(counter.lockedUntil) });
-    counter = undefined;
-    delete counters[key];
-  }
+  const locked = lockedUntil(counters, key, now);
+  if (locked !== null) return problem('OPERATOR_LOCKED', 423, { attemptsRemaining: 0, lockedUntil: toIso(locked) });
   if (pinOk && operator) {
     delete counters[key];
     const operatorToken = newToken();
     state.operatorSessions[sha256(operatorToken)] = { staffId: operator.staffId, issuedAt: now, kioskId };
     return { status: 200, body: { staffId: operator.staffId, name: operator.name, operatorToken } satisfies ContractSchema<'Operator'> };
   }
-  const failures = (counter?.failures ?? 0) + 1;
-  if (failures >= OPERATOR_MAX_FAILURES) {
-    const lockedUntil = now + OPERATOR_LOCK_MS;
-    counters[key] = { failures: 0, lockedUntil, lastFailureAt: now };
-    return problem('OPERATOR_LOCKED', 423, { attemptsRemaining: 0, lockedUntil: toIso(lockedUntil) });
-  }
-  counters[key] = { failures, lockedUntil: null, lastFailureAt: now };
-  return problem('OPERATOR_INVALID', 401, { attemptsRemaining: OPERATOR_MAX_FAILURES - failures });
+  const counted = countFailure(counters, key, { maxFailures: OPERATOR_MAX_FAILURES, lockMs: OPERATOR_LOCK_MS }, now);
+  if ('lockedUntil' in counted) return problem('OPERATOR_LOCKED', 423, { attemptsRemaining: 0, lockedUntil: toIso(counted.lockedUntil) });
+  return problem('OPERATOR_INVALID', 401, { attemptsRemaining: counted.attemptsRemaining });
 }
 
 /**
@@ -85,9 +75,6 @@ export function pruneOperatorState(state: StubState, now: number): void {
   for (const [key, session] of Object.entries(state.operatorSessions)) {
     if (now >= session.issuedAt + OPERATOR_SESSION_MS) delete state.operatorSessions[key];
   }
-  for (const [key, counter] of Object.entries(state.operatorCounters ?? {})) {
-    const locked = counter.lockedUntil !== null && now < counter.lockedUntil;
-    if (!locked && now - counter.lastFailureAt > FAILURE_MEMORY_MS) delete state.operatorCounters?.[key];
-  }
+  if (state.operatorCounters) pruneFailures(state.operatorCounters, now);
   if (state.kioskOperatorTries) pruneBook(state.kioskOperatorTries, OPERATOR_KIOSK_WINDOW_MS, now);
 }
