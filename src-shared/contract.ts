@@ -61,11 +61,14 @@ export interface OtpChallengeView {
   resendsRemaining: number;
 }
 
-export type VerifyOtpView = { next: 'set-password' } | { next: 'done'; reference: string };
-
+/** A finished recovery: its reference, and the account's phone and e-mail after it, masked (the done page shows them). */
 export interface RecoveryDoneView {
   reference: string;
+  phoneMasked: string;
+  emailMasked: string;
 }
+
+export type VerifyOtpView = { next: 'set-password' } | ({ next: 'done' } & RecoveryDoneView);
 
 export interface OutboxMessage {
   id: string;

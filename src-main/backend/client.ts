@@ -174,12 +174,18 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       ),
     verifyOtp: (ctx, recovery, challengeId, code) =>
       call(ctx, 'verifyOtp', { params: onChallenge(recovery, challengeId), body: { code }, recovery }, (a) =>
-        a.status === 'completed' ? { status: 'completed', reference: a.reference } : { status: 'otp-verified' },
+        a.status === 'completed'
+          ? { status: 'completed', reference: a.reference, phoneMasked: a.phoneMasked, emailMasked: a.emailMasked }
+          : { status: 'otp-verified' },
       ),
     resendOtp: (ctx, recovery, challengeId) =>
       call(ctx, 'resendOtp', { params: onChallenge(recovery, challengeId), body: {}, recovery }, challengeOf),
     setPassword: (ctx, recovery, password) =>
-      call(ctx, 'setPassword', { params: onRecovery(recovery), body: { password }, recovery }, (a) => ({ reference: a.reference })),
+      call(ctx, 'setPassword', { params: onRecovery(recovery), body: { password }, recovery }, (a) => ({
+        reference: a.reference,
+        phoneMasked: a.phoneMasked,
+        emailMasked: a.emailMasked,
+      })),
     outbox: (ctx) => call(ctx, 'outbox', {}, (a) => a.messages.map(outboxMessageOf)),
     sendAuditAnchor: (ctx, anchor) =>
       call(ctx, 'auditAnchor', { body: { day: anchor.day, seq: anchor.seq, hash: anchor.hash, at: anchor.at } }, (a) => ({ seq: a.seq })),

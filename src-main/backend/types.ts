@@ -23,6 +23,8 @@ export type BackendSignIn = Pick<ContractSchema<'SignedIn'>, 'displayName'>;
 export type BackendOperator = Pick<ContractSchema<'Operator'>, 'staffId' | 'name' | 'operatorToken'>;
 
 export type BackendOtpResult = ContractSchema<'OtpResult'>;
+/** A finished recovery: the reference and the account's contacts, masked. */
+export type BackendCompleted = ContractSchema<'Completed'>;
 
 /** An audit chain head for the backend to keep (src-main/audit/anchors.ts). */
 export type BackendAuditAnchor = ContractSchema<'AuditAnchorRequest'>;
@@ -65,7 +67,7 @@ export interface BackendClient {
   ): Promise<Result<BackendOtpResult>>;
   resendOtp(ctx: CallContext, recovery: BackendRecovery, challengeId: string): Promise<Result<BackendChallenge>>;
   /** Phone/e-mail paths, after the OTP was verified. */
-  setPassword(ctx: CallContext, recovery: BackendRecovery, password: string): Promise<Result<{ reference: string }>>;
+  setPassword(ctx: CallContext, recovery: BackendRecovery, password: string): Promise<Result<BackendCompleted>>;
   /** Training only: what the stub "sent". */
   outbox(ctx: CallContext): Promise<Result<OutboxMessage[]>>;
   /** Stores the kiosk's audit chain head off the machine; the anchor sender calls it in the background, never a citizen step. */

@@ -12,7 +12,7 @@ import { fail, ok, type KioskError, type Result } from '../../src-shared/errors'
 import { codeChannelOf, OTP_CHANNELS, RECOVERY_PATHS, type ContactPath } from '../../src-shared/recoveryPaths';
 import { maskNik } from '../../src-shared/rules/masking';
 import type { AuditEventName } from '../audit/types';
-import type { BackendChallenge } from '../backend/types';
+import type { BackendChallenge, BackendCompleted } from '../backend/types';
 import { toChallengeView } from './challengeView';
 import { auditBase, callContext, type CoreDeps } from './coreDeps';
 import { KioskRateGuard } from './kioskRateGuard';
@@ -82,11 +82,11 @@ export function createRecoveryService(deps: CoreDeps) {
     });
   }
 
-  /** Finishes a recovery: audit, then wipe everything the session held. */
-  async function complete(caller: Caller, session: WindowSession, reference: string): Promise<string> {
-    await record(session, 'credentials.changed', 'success', undefined, { path: session.recovery?.path ?? 'unknown', reference });
+  /** Finishes a recovery: audit, then wipe everything the session held; what the done page shows. */
+  async function complete(caller: Caller, session: WindowSession, done: BackendCompleted): Promise<RecoveryDoneView> {
+    await record(session, 'credentials.changed', 'success', undefined, { path: session.recovery?.path ?? 'unknown', reference: done.reference });
     deps.sessions.wipe(caller.windowId);
-    return reference;
+    return { reference: done.reference, phoneMasked: done.phoneMasked, emailMasked: done.emailMasked };
   }
 
   /** The window's recovery, when it is at a step where a code can be checked or resent. */
@@ -180,7 +180,7 @@ export function createRecoveryService(deps: CoreDeps) {
           return result;
         }
         await record(session, 'otp.verified', 'success', subject);
-        if (result.value.status === 'completed') return ok({ next: 'done', reference: await complete(caller, session, result.value.reference) });
+        if (result.value.status === 'completed') return ok({ next: 'done', ...(await complete(caller, session, result.value)) });
         recovery.otpVerified = true;
         return ok({ next: 'set-password' });
       });
@@ -220,7 +220,7 @@ export function createRecoveryService(deps: CoreDeps) {
           await record(session, 'credentials.changed', 'failure', undefined, errorDetail(result.error));
           return result;
         }
-        return ok({ reference: await complete(caller, session, result.value.reference) });
+        return ok(await complete(caller, session, result.value));
       });
     },
   };

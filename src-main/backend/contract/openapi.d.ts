@@ -153,11 +153,18 @@ export interface paths {
         put?: never;
         /**
          * Identity path - new phone, new e-mail, new password, and the OTP channel.
-         * @description Once per recovery. The OTP goes to the NEW phone (sms) or the NEW
-         *     e-mail (email); nothing changes until it is verified. Whether the new
-         *     phone or e-mail belongs to another account is never said here: only
-         *     after the code proved the new contact (verifyOtp, 409 CONTACT_IN_USE).
-         *     The code counts against the destination's limits (the `recovery` tag's).
+         * @description After the identity check, and again while the code is not yet
+         *     verified: a citizen whose code did not arrive may correct the new
+         *     phone or e-mail without a new identity check. Each submission replaces
+         *     the new details, voids the previous challenge (its code no longer
+         *     works) and sends a new code. The OTP goes to the NEW phone (sms) or
+         *     the NEW e-mail (email); nothing changes until it is verified. Whether
+         *     the new phone or e-mail belongs to another account is never said here:
+         *     only after the code proved the new contact (verifyOtp, 409
+         *     CONTACT_IN_USE). The code counts against the destination's limits (the
+         *     `recovery` tag's); a submission after the first also counts as one of
+         *     the kiosk's starts (429 KIOSK_RATE_LIMITED), so new destinations
+         *     cannot be sent codes without end.
          */
         post: operations["submitCredentials"];
         delete?: never;
@@ -381,12 +388,21 @@ export interface components {
             /** @constant */
             status: "completed";
             reference: components["schemas"]["Reference"];
+            phoneMasked: components["schemas"]["MaskedPhone"];
+            emailMasked: components["schemas"]["MaskedEmail"];
         };
         /** @description Quoted by the citizen at the counter; grants nothing. */
         Reference: string;
+        /** @description The reference is also sent by SMS to the account's phone (after the recovery, the new one). */
         Completed: {
             reference: components["schemas"]["Reference"];
+            phoneMasked: components["schemas"]["MaskedPhone"];
+            emailMasked: components["schemas"]["MaskedEmail"];
         };
+        /** @description The account's phone after the recovery, masked as `08*****2797`. */
+        MaskedPhone: string;
+        /** @description The account's e-mail address after the recovery, masked as `s***@example.com`. */
+        MaskedEmail: string;
         OutboxMessage: {
             id: string;
             /** @enum {string} */

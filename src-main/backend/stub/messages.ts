@@ -22,6 +22,11 @@ export function recoveryNoticeSms(helpline: string): string {
   return `Akun Anda telah dipulihkan dan password telah diganti. Bukan Anda? hubungi ${helpline}.`;
 }
 
+/** To the account's phone (the new one, after the identity path) once a recovery is done: the reference, nothing secret. */
+export function recoveryReferenceSms(reference: string): string {
+  return `Nomor referensi pemulihan: ${reference}. Akun Anda telah dipulihkan. Simpan nomor ini bila perlu menghubungi petugas.`;
+}
+
 /** To the old e-mail address after a recovery. */
 export function recoveryNoticeEmail(helpline: string): { subject: string; body: string } {
   return {

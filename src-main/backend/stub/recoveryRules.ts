@@ -21,9 +21,9 @@ import {
 } from './codeLimits';
 import type { StubConfig } from './context';
 import { liftSignInLocks } from './loginRules';
-import { recoveryNoticeEmail, recoveryNoticeSms } from './messages';
-import { challengeView, checkCode, issueChallenge, resendCode, resendRefusal } from './otpRules';
-import { deliver } from './outbox';
+import { recoveryNoticeEmail, recoveryNoticeSms, recoveryReferenceSms } from './messages';
+import { challengeView, checkCode, issueChallenge, MAX_WRONG_ENTRIES, resendCode, resendRefusal } from './otpRules';
+import { deliver, maskDestination } from './outbox';
 import { problem, type Reply } from './problem';
 import { hashSecret, newId, newReference, newToken, safeEqual, sha256, type SaltedHash } from './secrets';
 import {
@@ -155,9 +155,13 @@ function contactInUse(state: StubState, account: AccountRecord, contacts: { phon
 
 /**
  * Identity path, step 2: new contacts and password, then an OTP to the NEW
- * phone or e-mail. Once per recovery. Whether a new contact is another
+ * phone or e-mail. Again while the code is unverified (a citizen corrects a
+ * mistyped number without a new identity check): the new details replace
+ * the old, the old challenge is void. Whether a new contact is another
  * account's is not said here (see contactInUse); the code counts against
- * the destination's limits.
+ * the destination's limits, and a submission after the first also as one of
+ * the kiosk's starts, so a verified identity cannot send codes to ever new
+ * destinations without end.
  */
 export function submitCredentials(
   state: StubState,
@@ -167,7 +171,11 @@ export function submitCredentials(
   now: number,
 ): Reply {
   const account = findAccountById(state, record.accountId);
-  if (record.path !== 'identity' || record.step !== 'identity-verified' || !account) {
+  const again = record.step === 'otp-sent';
+  const previous = again ? record.challenge : null;
+  // A code voided by wrong entries ends the recovery: new details would buy new guesses.
+  const spent = previous !== null && (previous.status !== 'active' || previous.wrongEntries >= MAX_WRONG_ENTRIES);
+  if (record.path !== 'identity' || (record.step !== 'identity-verified' && !again) || spent || !account) {
     return problem('SESSION_INVALID', 409);
   }
   const phone = normalizeIndonesianMobile(input.phone);
@@ -179,10 +187,16 @@ export function submitCredentials(
     policyProblem(input.password, account, [
       { phone, email },
       { phone: account.phone, email: account.email },
-    ]) ?? sendLimitReached(state, destination, config, now);
+    ]) ??
+    (again ? kioskStartLimitReached(state, record.kioskId, config, now) : null) ??
+    sendLimitReached(state, destination, config, now);
   if (rejected) return rejected;
+  if (previous) previous.status = 'voided';
+  if (again) countKioskStart(state, record.kioskId, now);
   record.pending = { phone, email, password: hashSecret(input.password) };
   record.challenge = issueChallenge(state, input.otpChannel, destination, true, now);
+  // The wrong entries so far still count: new details never buy more guesses.
+  if (previous) record.challenge.wrongEntries = previous.wrongEntries;
   record.step = 'otp-sent';
   countSend(state, destination, now);
   return { status: 201, body: challengeView(record.challenge, now) };
@@ -230,8 +244,8 @@ export function verifyOtp(
       record.pending = null;
       return inUse;
     }
-    const reference = complete(state, record, account, record.pending.password, record.pending, config, now);
-    return { status: 200, body: { status: 'completed', reference } satisfies ContractSchema<'OtpResult'> };
+    const done = complete(state, record, account, record.pending.password, record.pending, config, now);
+    return { status: 200, body: { status: 'completed', ...done } satisfies ContractSchema<'OtpResult'> };
   }
   record.step = 'otp-verified';
   return { status: 200, body: { status: 'otp-verified' } satisfies ContractSchema<'OtpResult'> };
@@ -256,15 +270,16 @@ export function setPassword(state: StubState, record: RecoveryRecord, password: 
   if (record.path === 'identity' || record.step !== 'otp-verified' || !account) return problem('SESSION_INVALID', 409);
   const rejected = policyProblem(password, account, [{ phone: account.phone, email: account.email }]);
   if (rejected) return rejected;
-  const reference = complete(state, record, account, hashSecret(password), null, config, now);
-  return { status: 200, body: { reference } satisfies ContractSchema<'Completed'> };
+  const done = complete(state, record, account, hashSecret(password), null, config, now);
+  return { status: 200, body: done satisfies ContractSchema<'Completed'> };
 }
 
 /**
  * Applies a recovery: new password (and contacts, checked free by the
  * caller), every session revoked, the sign-in lock lifted, other open
- * recoveries of the account voided, and a "Bukan Anda?" notice to the OLD
- * phone and OLD e-mail.
+ * recoveries of the account voided, a "Bukan Anda?" notice to the OLD
+ * phone and OLD e-mail, and the reference by SMS to the account's phone as
+ * it is now. Answers the reference and the account's contacts, masked.
  */
 function complete(
   state: StubState,
@@ -274,7 +289,7 @@ function complete(
   contacts: { phone: string; email: string } | null,
   config: StubConfig,
   now: number,
-): string {
+): ContractSchema<'Completed'> {
   const old = { phone: account.phone, email: account.email };
   account.password = password;
   if (contacts) {
@@ -291,8 +306,10 @@ function complete(
   deliver(state, { channel: 'email', to: old.email, ...recoveryNoticeEmail(config.helpline) }, now);
   record.step = 'completed';
   record.pending = null;
-  record.reference = newReference(now);
-  return record.reference;
+  const reference = newReference(now);
+  record.reference = reference;
+  deliver(state, { channel: 'sms', to: account.phone, body: recoveryReferenceSms(reference) }, now);
+  return { reference, phoneMasked: maskDestination('sms', account.phone), emailMasked: maskDestination('email', account.email) };
 }
 
 export function pruneRecoveries(state: StubState, now: number): void {

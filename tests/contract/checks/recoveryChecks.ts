@@ -18,6 +18,22 @@ async function signedInSession(ctx: CheckContext, c: Citizen): Promise<string> {
   return token;
 }
 
+/**
+ * The done answer names the account's contacts after the recovery, masked, and
+ * the reference goes by SMS to that phone, with no code or password in it.
+ */
+async function expectDoneAnswer(ctx: CheckContext, body: unknown, now: { phone: string; email: string }): Promise<void> {
+  const done = body as { reference: string; phoneMasked: string; emailMasked: string };
+  assert.match(done.reference, REFERENCE);
+  assert.equal(done.phoneMasked, maskedPhone(now.phone), "the account's phone, masked");
+  assert.equal(done.emailMasked, maskedEmail(now.email), "the account's e-mail, masked");
+  const sms = (await ctx.controls.messagesTo(maskedPhone(now.phone))).filter((m) => m.body.includes(done.reference));
+  assert.equal(sms.length, 1, 'the reference by SMS to the account\'s phone');
+  assert.equal(sms[0]?.channel, 'sms');
+  assert.ok(sms[0]?.body.includes(`Nomor referensi pemulihan: ${done.reference}`), 'the reference SMS says what it is');
+  assert.ok(!/Kode OTP/.test(sms[0]?.body ?? ''), 'no code in the reference SMS');
+}
+
 /** Revoked sessions, the notice to the old contacts, old password refused. */
 async function expectAfterRecovery(ctx: CheckContext, c: Citizen, session: string, newPassword: string, signInAs: string): Promise<void> {
   expectProblem(await ctx.api.session(ctx.kiosk, session), 401, 'SESSION_INVALID', 'session revoked');
@@ -53,7 +69,7 @@ async function identityPath(ctx: CheckContext, channel: 'sms' | 'email'): Promis
   expectStatus(done, 200, 'verify OTP');
   const body = done.body as { status: string; reference: string };
   assert.equal(body.status, 'completed');
-  assert.match(body.reference, REFERENCE);
+  await expectDoneAnswer(ctx, body, fresh);
   await expectAfterRecovery(ctx, c, session, fresh.password, channel === 'sms' ? fresh.phone : fresh.email);
   expectStatus(await ctx.api.signIn(ctx.kiosk, fresh.email, fresh.password), 200, 'new e-mail is the account\'s');
   expectStatus(await ctx.api.signIn(ctx.kiosk, fresh.phone, fresh.password), 200, 'new phone is the account\'s');
@@ -81,7 +97,7 @@ async function contactPath(ctx: CheckContext, path: 'phone' | 'email'): Promise<
   const password = strongPassword();
   const done = await ctx.api.setPassword(ctx.kiosk, rec, password);
   expectStatus(done, 200, 'set password');
-  assert.match((done.body as { reference: string }).reference, REFERENCE);
+  await expectDoneAnswer(ctx, done.body, c);
   await expectAfterRecovery(ctx, c, session, password, path === 'phone' ? c.phone : c.email);
 }
 
@@ -109,6 +125,30 @@ export const recoveryChecks: ConformanceCheck[] = [
     rule: 'identity path with the OTP by e-mail to the NEW address',
     needsControls: true,
     run: (ctx) => identityPath(ctx, 'email'),
+  },
+  {
+    id: 'recovery.identityCorrectDetails',
+    rule: 'identity path: until the code is verified, new details may be sent again without a new identity check; the old code is void and only the last details are applied',
+    needsControls: true,
+    async run(ctx) {
+      const c = newCitizen();
+      await ctx.controls.createAccount(c);
+      const rec = await verifiedIdentity(ctx, c);
+      const mistyped = { phone: randomPhone(), email: randomEmail(), password: strongPassword(), otpChannel: 'sms' as const };
+      const first = challengeOf(await ctx.api.submitCredentials(ctx.kiosk, rec, mistyped), 201, 'first details');
+      const firstCode = await ctx.controls.latestCode(maskedPhone(mistyped.phone));
+      const corrected = { ...mistyped, phone: randomPhone() };
+      const second = challengeOf(await ctx.api.submitCredentials(ctx.kiosk, rec, corrected), 201, 'corrected details');
+      assert.equal(second.destinationMasked, maskedPhone(corrected.phone), 'the code goes to the corrected phone');
+      assert.notEqual(second.challengeId, first.challengeId, 'a new challenge');
+      const old = await ctx.api.verifyOtp(ctx.kiosk, rec, first.challengeId, firstCode);
+      assert.ok(old.status >= 400, 'the first code no longer works');
+      const done = await ctx.api.verifyOtp(ctx.kiosk, rec, second.challengeId, await ctx.controls.latestCode(maskedPhone(corrected.phone)));
+      expectStatus(done, 200, 'verify the new code');
+      await expectDoneAnswer(ctx, done.body, corrected);
+      expectStatus(await ctx.api.signIn(ctx.kiosk, corrected.phone, corrected.password), 200, 'the corrected phone is the account\'s');
+      expectProblem(await ctx.api.signIn(ctx.kiosk, mistyped.phone, corrected.password), 401, 'INVALID_CREDENTIALS', 'the mistyped phone is not');
+    },
   },
   {
     id: 'recovery.identityPasswordPolicy',

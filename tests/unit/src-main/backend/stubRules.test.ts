@@ -97,15 +97,64 @@ describe('stub rules', () => {
     expect(taken.ok && taken.value.destinationMasked).toBe('08*****8955');
   });
 
-  it('lets the identity path submit new credentials only once', async () => {
+  it('lets the identity path correct its new details while the code is unverified: the old code is void, wrong entries still count', async () => {
     h = await startHarness();
     const rec = await h.client.verifyIdentity(h.ctx, { nik: SITI.nik, fullName: 'siti  rahayu', motherMaidenName: 'Aminah' });
     if (!rec.ok) throw new Error('identity');
     const creds = { phone: '081299990001', email: 'siti.lain@example.com', password: 'Baru#2026Qz', otpChannel: 'sms' as const };
     const first = await h.client.submitCredentials(h.ctx, rec.value, creds);
-    expect(first.ok && first.value.destinationMasked).toBe('08*****0001');
-    // Submitting again would reset the wrong-entry count: refused.
-    expect(await h.client.submitCredentials(h.ctx, rec.value, creds)).toEqual({ ok: false, error: { code: 'SESSION_INVALID' } });
+    if (!first.ok) throw new Error('first');
+    expect(first.value.destinationMasked).toBe('08*****0001');
+    const firstCode = await latestCode(h, '08*****0001');
+    for (let i = 0; i < 3; i++) {
+      const wrong = await h.client.verifyOtp(h.ctx, rec.value, first.value.challengeId, firstCode === '000000' ? '111111' : '000000');
+      expect(wrong.ok).toBe(false);
+    }
+    // The number was mistyped: corrected without a new identity check.
+    const second = await h.client.submitCredentials(h.ctx, rec.value, { ...creds, phone: '081299990002' });
+    if (!second.ok) throw new Error('second');
+    expect(second.value.destinationMasked).toBe('08*****0002');
+    expect(second.value.resendsRemaining).toBe(3);
+    // The first challenge is gone; its code works no more.
+    expect(await h.client.verifyOtp(h.ctx, rec.value, first.value.challengeId, firstCode)).toEqual({ ok: false, error: { code: 'SESSION_INVALID' } });
+    // The three wrong entries before still count: two more void the code, and new details cannot buy more guesses.
+    const code = await latestCode(h, '08*****0002');
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    expect(await h.client.verifyOtp(h.ctx, rec.value, second.value.challengeId, wrongCode)).toEqual({
+      ok: false,
+      error: { code: 'OTP_INVALID', attemptsRemaining: 1 },
+    });
+    expect(await h.client.verifyOtp(h.ctx, rec.value, second.value.challengeId, wrongCode)).toEqual({
+      ok: false,
+      error: { code: 'OTP_VOIDED', attemptsRemaining: 0 },
+    });
+    expect(await h.client.submitCredentials(h.ctx, rec.value, { ...creds, phone: '081299990003' })).toEqual({
+      ok: false,
+      error: { code: 'SESSION_INVALID' },
+    });
+  });
+
+  it('a finished recovery answers the account\'s contacts, masked, and sends the reference by SMS to its phone as it is now', async () => {
+    h = await startHarness();
+    const rec = await h.client.verifyIdentity(h.ctx, { nik: SITI.nik, fullName: SITI.fullName, motherMaidenName: SITI.mother });
+    if (!rec.ok) throw new Error('identity');
+    const sent = await h.client.submitCredentials(h.ctx, rec.value, {
+      phone: '081299990001',
+      email: 'siti.lain@example.com',
+      password: 'Baru#2026Qz',
+      otpChannel: 'sms',
+    });
+    if (!sent.ok) throw new Error('credentials');
+    const done = await h.client.verifyOtp(h.ctx, rec.value, sent.value.challengeId, await latestCode(h, '08*****0001'));
+    if (!done.ok || done.value.status !== 'completed') throw new Error('verify');
+    expect(done.value).toMatchObject({ phoneMasked: '08*****0001', emailMasked: 's***@example.com' });
+    const outbox = await h.client.outbox(h.ctx);
+    if (!outbox.ok) throw new Error('outbox');
+    const referenceSms = outbox.value.filter((m) => m.body.includes('Nomor referensi pemulihan'));
+    expect(referenceSms).toHaveLength(1);
+    expect(referenceSms[0]).toMatchObject({ channel: 'sms', toMasked: '08*****0001' });
+    expect(referenceSms[0]?.body).toContain(`Nomor referensi pemulihan: ${done.value.reference}.`);
+    expect(referenceSms[0]?.body).not.toMatch(/Kode OTP|Baru#2026Qz/);
   });
 
   it('does not mount the test controls unless asked', async () => {

@@ -67,7 +67,7 @@ class FakeBackend implements BackendClient {
   async resendOtp(): Promise<Result<BackendChallenge>> {
     return fail('BACKEND_ERROR');
   }
-  async setPassword(): Promise<Result<{ reference: string }>> {
+  async setPassword(): Promise<Result<{ reference: string; phoneMasked: string; emailMasked: string }>> {
     return fail('BACKEND_ERROR');
   }
   async outbox(): Promise<Result<OutboxMessage[]>> {
