@@ -12,11 +12,13 @@ import type { MessageKey } from './i18n';
 /** The first step of a path that starts from a contact already on the account, named after the path. */
 export type ContactScreen = `recovery-${ContactPath}`;
 
-export type RecoveryScreen = 'recovery-options' | ContactScreen | 'identity' | 'new-credentials' | 'otp' | 'new-password' | 'done';
+export type RecoveryScreen = 'recovery-options' | ContactScreen | 'identity' | 'new-credentials' | 'check-credentials' | 'otp' | 'new-password' | 'done';
 
 export interface Flow {
   /** The screens after "Pemulihan Akun", in order. */
   screens: readonly RecoveryScreen[];
+  /** The screen where the contact the code goes to is typed ("Tidak menerima SMS?" leads back there). */
+  contactEntry: RecoveryScreen;
   /** What the done screen adds for this path, if anything. */
   doneNote?: MessageKey;
 }
@@ -26,9 +28,14 @@ function flowOf(path: RecoveryPath): Flow {
   const spec = RECOVERY_PATHS[path];
   switch (spec.asks) {
     case 'registered-contact':
-      return { screens: [contactScreen(path as ContactPath), 'otp', 'new-password', 'done'] };
+      return { screens: [contactScreen(path as ContactPath), 'otp', 'new-password', 'done'], contactEntry: contactScreen(path as ContactPath) };
     case 'identity':
-      return { screens: ['identity', 'new-credentials', 'otp', 'done'], doneNote: 'done.identityNote' };
+      // "Periksa Data Anda" between seed screens 4 and 5: the new contacts shown in full before a code goes to them.
+      return {
+        screens: ['identity', 'new-credentials', 'check-credentials', 'otp', 'done'],
+        contactEntry: 'check-credentials',
+        doneNote: 'done.identityNote',
+      };
   }
 }
 

@@ -98,6 +98,8 @@ const STEP_SCHEMAS: { [S in Exclude<RecoveryScreen, ContactScreen>]: (options: {
       ...(assisted ? { idCardChecked: idCardCheckedField } : {}),
     }),
   'new-credentials': () => object({ phone: phoneField, email: emailField, otpChannel: otpChannelField, ...password }),
+  // "Periksa Data Anda" only shows what seed screen 4 checked.
+  'check-credentials': nothing,
   otp: nothing,
   'new-password': () => object(password),
   done: nothing,

@@ -97,7 +97,7 @@ const en: MessageSchema = {
     emailPlaceholder: "Example: name{'@'}domain.com",
     channelLegend: 'Send the OTP code by',
     sentNotice:
-      'The OTP code was sent to {destination}. These details can no longer be changed; to replace them, start again from identity verification.',
+      'The OTP code was sent to {destination}. If you change the details here, a new code will be sent and the earlier one will no longer work.',
     submit: 'Continue',
   },
   newPassword: {
@@ -139,6 +139,54 @@ const en: MessageSchema = {
     sessionsNote: 'All sign-ins on other devices have been ended, and a notice was sent to your old mobile number and e-mail.',
     signInNote: 'Please sign in with your new password.',
     toSignIn: 'Back to Sign in',
+  },
+  check: {
+    title: 'Check your details',
+    intro: 'Check once more before the OTP code is sent. If anything is wrong, press Change.',
+    channelLabel: 'The OTP code goes by',
+    via: {
+      sms: 'SMS to {destination}',
+      email: 'E-mail to {destination}',
+    },
+    passwordLabel: 'New password',
+    passwordHidden: 'Entered (not shown)',
+    sentNotice: 'The OTP code was sent to {destination}. These details have not changed since.',
+    submit: 'Send the code',
+    toCode: 'Enter the code',
+    change: 'Change',
+  },
+  codeHelp: {
+    validFor: 'The code is valid for {time}',
+    oneMinuteLeft: 'The OTP code is valid for 1 more minute.',
+    expired: 'The OTP code has expired.',
+    expiredResend: 'The OTP code has expired. Ask for a new code.',
+    expiredNoResend: 'The OTP code has expired and cannot be resent any more. Please start again.',
+    expiredNoResendIdentity: 'The OTP code has expired and cannot be resent any more. Send a new code from the Check your details page.',
+    newCode: 'Send a new code',
+    delay: {
+      sms: 'An SMS can take a few minutes to arrive.',
+      email: 'An e-mail can take a few minutes to arrive; check the Spam folder too.',
+    },
+    newestOnly: 'Only the newest code works.',
+    notReceived: {
+      sms: "Didn't get the SMS?",
+      email: "Didn't get the e-mail?",
+    },
+    checkContact: {
+      sms: 'Make sure the mobile number is right, and the phone is on and has signal.',
+      email: 'Make sure the e-mail address is right, and check the Spam folder.',
+    },
+    changeContact: {
+      sms: 'Check or change the mobile number',
+      email: 'Check or change the e-mail address',
+    },
+    helpLine: 'Still nothing? Ask the officer at the counter or call the Kemnaker Help Centre on {phone}.',
+  },
+  doneContacts: {
+    title: "Your account's contacts now",
+    phone: 'Mobile number',
+    email: 'E-mail',
+    referenceSent: 'The reference number was also sent by SMS to {phone}.',
   },
   training: {
     panelTitle: 'Simulated phone & e-mail',

@@ -109,7 +109,7 @@ export default {
     emailPlaceholder: "Contoh: nama{'@'}domain.com",
     channelLegend: 'Kirim kode OTP melalui',
     sentNotice:
-      'Kode OTP sudah dikirim ke {destination}. Data ini tidak dapat diubah lagi; untuk menggantinya, mulai lagi dari verifikasi identitas.',
+      'Kode OTP sudah dikirim ke {destination}. Bila Anda mengubah data di sini, kode baru akan dikirim dan kode sebelumnya tidak berlaku lagi.',
     submit: 'Lanjutkan',
   },
   newPassword: {
@@ -151,6 +151,57 @@ export default {
     sessionsNote: 'Semua sesi masuk di perangkat lain telah diakhiri, dan pemberitahuan dikirim ke nomor handphone dan email lama Anda.',
     signInNote: 'Silakan masuk dengan password baru Anda.',
     toSignIn: 'Kembali ke halaman Masuk',
+  },
+  /** "Periksa Data Anda": the identity path's new details shown before the code is sent. */
+  check: {
+    title: 'Periksa Data Anda',
+    intro: 'Periksa sekali lagi sebelum kode OTP dikirim. Bila ada yang salah, tekan Ubah.',
+    channelLabel: 'Kode OTP dikirim melalui',
+    via: {
+      sms: 'SMS ke {destination}',
+      email: 'Email ke {destination}',
+    },
+    passwordLabel: 'Password Baru',
+    passwordHidden: 'Sudah diisi (tidak ditampilkan)',
+    sentNotice: 'Kode OTP sudah dikirim ke {destination}. Data ini belum diubah sejak itu.',
+    submit: 'Kirim Kode OTP',
+    toCode: 'Masukkan Kode OTP',
+    change: 'Ubah',
+  },
+  /** What the Verifikasi screen says about its code: how long it lasts, delays, and what to do when nothing arrives. */
+  codeHelp: {
+    validFor: 'Kode berlaku {time} lagi',
+    oneMinuteLeft: 'Kode OTP berlaku 1 menit lagi.',
+    expired: 'Kode OTP sudah kedaluwarsa.',
+    expiredResend: 'Kode OTP sudah kedaluwarsa. Minta kode baru.',
+    expiredNoResend: 'Kode OTP sudah kedaluwarsa dan tidak dapat dikirim ulang lagi. Silakan mulai lagi.',
+    expiredNoResendIdentity: 'Kode OTP sudah kedaluwarsa dan tidak dapat dikirim ulang lagi. Kirim kode baru dari halaman Periksa Data Anda.',
+    newCode: 'Kirim kode baru',
+    delay: {
+      sms: 'SMS bisa memerlukan beberapa menit untuk sampai.',
+      email: 'Email bisa memerlukan beberapa menit untuk sampai; periksa juga folder Spam.',
+    },
+    newestOnly: 'Hanya kode terbaru yang berlaku.',
+    notReceived: {
+      sms: 'Tidak menerima SMS?',
+      email: 'Tidak menerima email?',
+    },
+    checkContact: {
+      sms: 'Pastikan nomor handphone tujuan benar, handphone aktif dan mendapat sinyal.',
+      email: 'Pastikan alamat email tujuan benar, dan periksa folder Spam.',
+    },
+    changeContact: {
+      sms: 'Periksa atau ubah nomor handphone',
+      email: 'Periksa atau ubah alamat email',
+    },
+    helpLine: 'Masih belum menerima? Tanyakan kepada petugas di loket atau hubungi Pusat Bantuan Kemnaker di {phone}.',
+  },
+  /** The done page: the account's contacts now, and the reference by SMS. */
+  doneContacts: {
+    title: 'Kontak akun Anda sekarang',
+    phone: 'Nomor handphone',
+    email: 'Email',
+    referenceSent: 'Nomor referensi juga dikirim lewat SMS ke {phone}.',
   },
   training: {
     panelTitle: 'Ponsel & Email Simulasi',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { OtpChallengeView, OtpChannel, RecoveryPath, SignedInView, VerifyOtpView } from '../../../src-shared/contract';
+import type { OtpChallengeView, OtpChannel, RecoveryDoneView, RecoveryPath, SignedInView, VerifyOtpView } from '../../../src-shared/contract';
 import type { INFO_LINKS } from '../infoLinks';
 import { FLOWS, RECOVERY_SCREENS, type RecoveryScreen } from '../recoveryFlows';
 
@@ -26,13 +26,17 @@ export function infoTopicOf(screen: InfoScreen): InfoTopic {
 
 /**
  * What the Verifikasi screen shows of the live OTP challenge: nothing secret
- * (no challenge id, no code). `resendAvailableAt` is on this renderer's clock.
+ * (no challenge id, no code). `expiresAt` and `resendAvailableAt` are on
+ * this renderer's clock.
  */
 export interface ChallengeState {
   channel: OtpChannel;
   destinationMasked: string;
   resendsRemaining: number;
+  expiresAt: number;
   resendAvailableAt: number;
+  /** A resend replaced the first code: only the newest one works. */
+  resent: boolean;
 }
 
 /**
@@ -47,11 +51,13 @@ export const useWizardStore = defineStore('wizard', () => {
   const signedIn = ref<SignedInView>();
   const path = ref<RecoveryPath>();
   const challenge = ref<ChallengeState>();
-  /** Identity path: the new contacts and password went to the backend (they cannot be changed in this recovery). */
+  /** Identity path: the new contacts and password went to the backend as they are now in the form (editing them clears it). */
   const credentialsSent = ref(false);
   /** Main may hold a recovery session for this window (so leaving ends it). */
   const started = ref(false);
   const reference = ref<string>();
+  /** The done page: the account's contacts after the recovery, masked. */
+  const accountContacts = ref<Pick<RecoveryDoneView, 'phoneMasked' | 'emailMasked'>>();
 
   const screen = computed<Screen>(() => history.value[history.value.length - 1] ?? 'sign-in');
   const inRecovery = computed(() => isRecoveryScreen(screen.value));
@@ -101,14 +107,21 @@ export const useWizardStore = defineStore('wizard', () => {
     go(FLOWS[chosen].screens[0] ?? 'recovery-options');
   }
 
-  function challengeIssued(view: OtpChallengeView, nowMs: number = Date.now()): void {
+  function challengeIssued(view: OtpChallengeView, nowMs: number = Date.now(), options: { resent?: boolean } = {}): void {
     started.value = true;
     challenge.value = {
       channel: view.channel,
       destinationMasked: view.destinationMasked,
       resendsRemaining: view.resendsRemaining,
+      expiresAt: nowMs + view.expiresInSeconds * 1000,
       resendAvailableAt: nowMs + view.resendAvailableInSeconds * 1000,
+      resent: options.resent === true,
     };
+  }
+
+  /** "Kirim Ulang" answered: a new code, the old one void. */
+  function codeResent(view: OtpChallengeView, nowMs: number = Date.now()): void {
+    challengeIssued(view, nowMs, { resent: true });
   }
 
   /** A contact path's code went out: on to Verifikasi. */
@@ -126,6 +139,11 @@ export const useWizardStore = defineStore('wizard', () => {
     if (challenge.value) challenge.value = { ...challenge.value, resendsRemaining: 0 };
   }
 
+  /** The backend says the code has expired (whatever this renderer's clock says). */
+  function codeExpired(nowMs: number = Date.now()): void {
+    if (challenge.value) challenge.value = { ...challenge.value, expiresAt: Math.min(challenge.value.expiresAt, nowMs) };
+  }
+
   function identityVerified(): void {
     started.value = true;
     challenge.value = undefined;
@@ -133,10 +151,36 @@ export const useWizardStore = defineStore('wizard', () => {
     next();
   }
 
+  /** "Kirim Kode OTP" on "Periksa Data Anda": the code went to the new contact. */
   function credentialsSubmitted(view: OtpChallengeView): void {
     challengeIssued(view);
     credentialsSent.value = true;
     next();
+  }
+
+  /**
+   * Identity path: the new details were edited after a code went out, so
+   * "Kirim Kode OTP" must send them (the backend then voids the old code).
+   */
+  function credentialsChanged(): void {
+    credentialsSent.value = false;
+  }
+
+  /**
+   * "Tidak menerima SMS?" → change the number (or address): back to the
+   * screen where it was typed, what was typed kept. On a contact path that is
+   * the path's first screen, the challenge forgotten (a new start sends a new
+   * code); on the identity path seed screen 4, the identity check kept.
+   */
+  function changeContact(): void {
+    if (path.value === undefined) return;
+    const entry = FLOWS[path.value].contactEntry;
+    if (entry === FLOWS[path.value].screens[0]) {
+      restartPath();
+      return;
+    }
+    const at = history.value.lastIndexOf(entry);
+    if (at >= 0) history.value = history.value.slice(0, at + 1);
   }
 
   /**
@@ -147,15 +191,16 @@ export const useWizardStore = defineStore('wizard', () => {
   function otpVerified(view: VerifyOtpView): void {
     challenge.value = undefined;
     if (view.next === 'done') {
-      finish(view.reference);
+      finish(view);
       return;
     }
     const following = nextScreen.value;
     if (following !== undefined) history.value = [...history.value.slice(0, -1), following];
   }
 
-  function finish(ref: string): void {
-    reference.value = ref;
+  function finish(done: RecoveryDoneView): void {
+    reference.value = done.reference;
+    accountContacts.value = { phoneMasked: done.phoneMasked, emailMasked: done.emailMasked };
     challenge.value = undefined;
     credentialsSent.value = false;
     started.value = false;
@@ -180,6 +225,7 @@ export const useWizardStore = defineStore('wizard', () => {
     credentialsSent.value = false;
     started.value = false;
     reference.value = undefined;
+    accountContacts.value = undefined;
   }
 
   return {
@@ -192,6 +238,7 @@ export const useWizardStore = defineStore('wizard', () => {
     credentialsSent,
     started,
     reference,
+    accountContacts,
     back,
     next,
     startRecovery,
@@ -200,10 +247,14 @@ export const useWizardStore = defineStore('wizard', () => {
     choosePath,
     challengeIssued,
     codeSent,
+    codeResent,
     resendAvailableIn,
     noResendsLeft,
+    codeExpired,
     identityVerified,
     credentialsSubmitted,
+    credentialsChanged,
+    changeContact,
     otpVerified,
     finish,
     restartPath,

@@ -38,6 +38,9 @@ export const DEMO_OPERATOR = { staffId: 'PTG001', pin: '246810', name: 'PETUGAS 
 
 export const REFERENCE = 'PLH-2026-ABC123';
 
+/** What main answers when a recovery is done: the reference and the account's contacts now, masked. */
+export const DONE = { reference: REFERENCE, phoneMasked: SITI.phoneMasked, emailMasked: SITI.emailMasked } as const;
+
 /** A training kiosk in assisted mode, as main describes it without a config file. */
 export const TRAINING_INFO: KioskInfo & OperatorIdleInfo = {
   kioskId: 'TRAINING-01',
@@ -86,7 +89,7 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
     submitNewCredentials: async () => ok(challenge({ destinationMasked: NEW_DETAILS.phoneMasked })),
     verifyOtp: async () => ok({ next: 'set-password' as const }),
     resendOtp: async () => ok(challenge()),
-    setNewPassword: async () => ok({ reference: REFERENCE }),
+    setNewPassword: async () => ok(DONE),
     endSession: async () => ok(null),
     getTrainingOutbox: async () => ok([]),
     exportAuditCsv: async () => ok({ path: '/data/exports/audit.csv', records: 0 }),
@@ -197,9 +200,15 @@ export function descriptionOf(input: HTMLInputElement): string {
 }
 
 export function alertText(wrapper: VueWrapper): string {
-  return [...wrapper.element.ownerDocument.querySelectorAll('[role="alert"]')].map((a) => a.textContent?.trim() ?? '').join(' ');
+  return [...wrapper.element.ownerDocument.querySelectorAll('[role="alert"]')]
+    .map((a) => a.textContent?.trim() ?? '')
+    .filter((text) => text !== '')
+    .join(' ');
 }
 
 export function statusText(wrapper: VueWrapper): string {
-  return [...wrapper.element.ownerDocument.querySelectorAll('[role="status"]')].map((a) => a.textContent?.trim() ?? '').join(' ');
+  return [...wrapper.element.ownerDocument.querySelectorAll('[role="status"]')]
+    .map((a) => a.textContent?.trim() ?? '')
+    .filter((text) => text !== '')
+    .join(' ');
 }

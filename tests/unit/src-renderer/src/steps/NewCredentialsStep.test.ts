@@ -106,12 +106,46 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     expect(password.getAttribute('aria-invalid')).toBe('false');
   });
 
-  it('sends the new details once, with the chosen channel, and shows Verifikasi', async () => {
+  it('"Lanjutkan" shows "Periksa Data Anda": the new phone and e-mail in full, as typed, and where the code goes; never the password; nothing sent yet', async () => {
+    const api = fakeKioskApi();
+    const step = await mountCredentials();
+    await type(step.phone(), '+62 813 7777 0011');
+    await type(step.email(), NEW_DETAILS.email);
+    await type(step.password(), NEW_DETAILS.password);
+    await type(step.confirmation(), NEW_DETAILS.password);
+    await step.submit();
+    expect(step.wizard.screen).toBe('check-credentials');
+    expect(step.wrapper.get('h1').text()).toBe('Periksa Data Anda');
+    const details = step.wrapper.get('dl').text();
+    expect(details).toContain('Nomor Handphone Baru+62 813 7777 0011');
+    expect(details).toContain(`Alamat Email Baru${NEW_DETAILS.email}`);
+    expect(details).toContain('SMS ke +62 813 7777 0011');
+    expect(step.wrapper.text()).not.toContain(NEW_DETAILS.password);
+    expect(api.submitNewCredentials).not.toHaveBeenCalled();
+    expect(buttonByText(step.wrapper, 'Kirim Kode OTP')).toBeTruthy();
+    expect(buttonByText(step.wrapper, 'Ubah')).toBeTruthy();
+  });
+
+  it('"Ubah" goes back with everything kept and no identity try spent; the corrected details are what "Kirim Kode OTP" sends, with the chosen channel', async () => {
     const api = fakeKioskApi({ submitNewCredentials: async () => ({ ok: true, value: challenge({ channel: 'email', destinationMasked: 's***@example.org' }) }) });
     const step = await mountCredentials();
     await fillValid(step);
+    await type(step.phone(), '081377770099');
     await click(inputByLabel(step.wrapper, 'Email ke alamat email baru'));
     await step.submit();
+    expect(step.wrapper.get('dl').text()).toContain(`Email ke ${NEW_DETAILS.email}`);
+    await click(buttonByText(step.wrapper, 'Ubah'));
+    expect(step.wizard.screen).toBe('new-credentials');
+    expect([step.phone().value, step.email().value, step.password().value, step.confirmation().value]).toEqual([
+      '081377770099',
+      NEW_DETAILS.email,
+      NEW_DETAILS.password,
+      NEW_DETAILS.password,
+    ]);
+    await type(step.phone(), NEW_DETAILS.phone);
+    await step.submit();
+    await click(buttonByText(step.wrapper, 'Kirim Kode OTP'));
+    expect(api.verifyIdentity).not.toHaveBeenCalled();
     expect(api.submitNewCredentials).toHaveBeenCalledTimes(1);
     expect(api.submitNewCredentials).toHaveBeenCalledWith({
       phone: '081377770011',
@@ -124,14 +158,15 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     expect(step.wizard.challenge?.destinationMasked).toBe('s***@example.org');
   });
 
-  it('a contact the service will not take is said at the field, without saying whose it is', async () => {
+  it('a contact the service will not take is said at its row, without saying whose it is', async () => {
     fakeKioskApi({ submitNewCredentials: async () => failure({ code: 'VALIDATION_FAILED', field: 'phone' }) });
     const step = await mountCredentials();
     await fillValid(step);
     await step.submit();
-    expect(descriptionOf(step.phone())).toBe('Nomor handphone ini tidak dapat digunakan. Gunakan nomor lain.');
+    await click(buttonByText(step.wrapper, 'Kirim Kode OTP'));
+    expect(step.wrapper.get('dl').text()).toContain('Nomor handphone ini tidak dapat digunakan. Gunakan nomor lain.');
     expect(alertText(step.wrapper)).toBe('Data yang dimasukkan belum benar. Periksa kembali isian Anda.');
-    expect(step.wizard.screen).toBe('new-credentials');
+    expect(step.wizard.screen).toBe('check-credentials');
   });
 
   it('the backend down: "Coba lagi" sends exactly what was typed, nothing retyped', async () => {
@@ -139,13 +174,8 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     const step = await mountCredentials();
     await fillValid(step);
     await step.submit();
+    await click(buttonByText(step.wrapper, 'Kirim Kode OTP'));
     expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
-    expect([step.phone().value, step.email().value, step.password().value, step.confirmation().value]).toEqual([
-      '081377770011',
-      'siti.baru@example.org',
-      'Pulih#2026b',
-      'Pulih#2026b',
-    ]);
     api.submitNewCredentials.mockResolvedValue({ ok: true, value: challenge() });
     await click(buttonByText(step.wrapper, 'Coba lagi'));
     expect(api.submitNewCredentials).toHaveBeenCalledTimes(2);
@@ -153,22 +183,28 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     expect(step.wizard.screen).toBe('otp');
   });
 
-  it('once sent, the details are read-only; "Lanjutkan" returns to Verifikasi without sending again', async () => {
+  it('once sent: Back to the check says so and returns to Verifikasi without sending again; an edit sends the new details', async () => {
     const api = fakeKioskApi({ submitNewCredentials: async () => ({ ok: true, value: challenge({ destinationMasked: '08*****0011' }) }) });
     const step = await mountCredentials();
     await fillValid(step);
     await step.submit();
+    await click(buttonByText(step.wrapper, 'Kirim Kode OTP'));
     await click(buttonByText(step.wrapper, 'Kembali'));
-    expect(step.wizard.screen).toBe('new-credentials');
-    expect(step.phone().readOnly).toBe(true);
-    expect(step.password().readOnly).toBe(true);
-    expect(step.phone().value).toBe('081377770011');
+    expect(step.wizard.screen).toBe('check-credentials');
     expect(statusText(step.wrapper)).toContain('Kode OTP sudah dikirim ke 08*****0011.');
-    await step.submit();
+    await click(buttonByText(step.wrapper, 'Masukkan Kode OTP'));
     expect(step.wizard.screen).toBe('otp');
     expect(api.submitNewCredentials).toHaveBeenCalledTimes(1);
+
     await click(buttonByText(step.wrapper, 'Kembali'));
-    await click(buttonByText(step.wrapper, 'Mulai lagi'));
-    expect(step.wizard.screen).toBe('identity');
+    await click(buttonByText(step.wrapper, 'Ubah'));
+    expect(step.phone().readOnly).toBe(false);
+    expect(statusText(step.wrapper)).toContain('kode baru akan dikirim');
+    await type(step.phone(), '081377770022');
+    await step.submit();
+    await click(buttonByText(step.wrapper, 'Kirim Kode OTP'));
+    expect(api.submitNewCredentials).toHaveBeenCalledTimes(2);
+    expect(api.submitNewCredentials.mock.calls[1]?.[0]).toMatchObject({ phone: '081377770022' });
+    expect(step.wizard.screen).toBe('otp');
   });
 });

@@ -2,22 +2,36 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../../../src-shared/errors';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, challenge, click, failure, fakeKioskApi, inputByLabel, mountKiosk, settle, statusText, type } from '../testKit';
+import { alertText, buttonByText, challenge, click, DONE, failure, fakeKioskApi, inputByLabel, mountKiosk, settle, statusText, type } from '../testKit';
 
-async function mountOtp(options: { path?: 'phone' | 'identity'; resendIn?: number; locale?: 'id' | 'en' } = {}) {
+async function mountOtp(
+  options: { path?: 'phone' | 'identity'; resendIn?: number; expiresIn?: number; resendsRemaining?: number; locale?: 'id' | 'en' } = {},
+) {
   const path = options.path ?? 'phone';
   const mounted = await mountKiosk(RecoveryWizard, {
-    history: path === 'phone' ? ['sign-in', 'recovery-options', 'recovery-phone', 'otp'] : ['sign-in', 'recovery-options', 'identity', 'new-credentials', 'otp'],
+    history:
+      path === 'phone'
+        ? ['sign-in', 'recovery-options', 'recovery-phone', 'otp']
+        : ['sign-in', 'recovery-options', 'identity', 'new-credentials', 'check-credentials', 'otp'],
     locale: options.locale ?? 'id',
     prepare: ({ wizard }) => {
       wizard.path = path;
       wizard.credentialsSent = path === 'identity';
-      wizard.challengeIssued(challenge({ resendAvailableInSeconds: options.resendIn ?? 60 }));
+      wizard.challengeIssued(
+        challenge({
+          resendAvailableInSeconds: options.resendIn ?? 60,
+          expiresInSeconds: options.expiresIn ?? 300,
+          resendsRemaining: options.resendsRemaining ?? 3,
+        }),
+      );
     },
   });
   const w = mounted.wrapper;
   return {
     ...mounted,
+    /** The buttons of the form: the one next step when the code cannot be used. */
+    formButtons: () => w.findAll('form button').map((b) => b.text()),
+    hasCodeInput: () => [...w.element.ownerDocument.querySelectorAll('label')].some((l) => l.textContent?.trim() === 'Kode OTP'),
     code: () => inputByLabel(w, options.locale === 'en' ? 'OTP code' : 'Kode OTP'),
     confirm: () => click(buttonByText(w, options.locale === 'en' ? 'Confirm' : 'Konfirmasi')),
     resendButton: () => buttonByText(w, options.locale === 'en' ? 'Resend' : 'Kirim Ulang'),
@@ -58,12 +72,13 @@ describe('OtpStep (seed screen 6, "Verifikasi")', () => {
   });
 
   it('identity path: a right code finishes the recovery with its reference', async () => {
-    fakeKioskApi({ verifyOtp: async () => ok({ next: 'done' as const, reference: 'PLH-2026-ABC123' }) });
+    fakeKioskApi({ verifyOtp: async () => ok({ next: 'done' as const, ...DONE }) });
     const step = await mountOtp({ path: 'identity' });
     await type(step.code(), '254241');
     await step.confirm();
     expect(step.wizard.screen).toBe('done');
     expect(step.wizard.reference).toBe('PLH-2026-ABC123');
+    expect(step.wizard.accountContacts).toEqual({ phoneMasked: DONE.phoneMasked, emailMasked: DONE.emailMasked });
   });
 
   it('a wrong code says how many tries are left, and the input is emptied', async () => {
@@ -77,14 +92,16 @@ describe('OtpStep (seed screen 6, "Verifikasi")', () => {
     expect(step.code().getAttribute('aria-invalid')).toBe('false');
   });
 
-  it('a voided code: the field and Konfirmasi are disabled, "Mulai lagi" goes back to the first step', async () => {
+  it('a voided code: no field, no resend, one button, "Mulai lagi", back to the first step', async () => {
     fakeKioskApi({ verifyOtp: async () => failure({ code: 'OTP_VOIDED', attemptsRemaining: 0 }) });
-    const step = await mountOtp();
+    const step = await mountOtp({ resendIn: 0 });
     await type(step.code(), '000000');
     await step.confirm();
     expect(alertText(step.wrapper)).toBe('Kode OTP tidak berlaku lagi. Silakan mulai lagi.');
-    expect(step.code().disabled).toBe(true);
-    expect(buttonByText(step.wrapper, 'Konfirmasi').disabled).toBe(true);
+    expect(step.hasCodeInput()).toBe(false);
+    expect(step.formButtons()).toEqual(['Mulai lagi']);
+    expect(step.wrapper.text()).not.toContain('Kirim Ulang');
+    expect(step.wrapper.text()).not.toContain('Tidak menerima SMS?');
     await click(buttonByText(step.wrapper, 'Mulai lagi'));
     expect(step.wizard.screen).toBe('recovery-phone');
     expect(step.wizard.challenge).toBeUndefined();
@@ -107,10 +124,8 @@ describe('OtpStep (seed screen 6, "Verifikasi")', () => {
     await type(step.code(), '254241');
     await step.confirm();
     expect(alertText(step.wrapper)).toBe('Nomor handphone atau email baru sudah terdaftar pada akun lain. Pemulihan ini berakhir; silakan mulai lagi dengan data lain.');
-    expect(step.code().disabled).toBe(true);
-    expect(buttonByText(step.wrapper, 'Konfirmasi').disabled).toBe(true);
-    expect(step.resendButton().disabled).toBe(true);
-    await step.confirm();
+    expect(step.hasCodeInput()).toBe(false);
+    expect(step.formButtons()).toEqual(['Mulai lagi']);
     expect(api.verifyOtp).toHaveBeenCalledTimes(1);
     await click(buttonByText(step.wrapper, 'Mulai lagi'));
     expect(step.wizard.screen).toBe('identity');
@@ -123,24 +138,109 @@ describe('OtpStep (seed screen 6, "Verifikasi")', () => {
     await type(step.code(), '000000');
     await step.confirm();
     expect(alertText(step.wrapper)).toMatch(/^Recovery by code is locked until .+ after too many wrong codes\. Ask the officer to help you verify your identity\.$/);
-    expect(step.code().disabled).toBe(true);
-    expect(step.resendButton().disabled).toBe(true);
-    expect(buttonByText(step.wrapper, 'Start again')).toBeTruthy();
+    expect(step.formButtons()).toEqual(['Start again']);
+    expect(step.wrapper.text()).not.toContain('Resend');
   });
 
-  it('an expired code says so and lets a new one be asked for at once', async () => {
+  it('an expired code (the backend says so) offers one next step, "Kirim Ulang", and the new code can be typed', async () => {
     const api = fakeKioskApi({ verifyOtp: async () => failure({ code: 'OTP_EXPIRED' }) });
     const step = await mountOtp({ resendIn: 45 });
     expect(step.resendButton().disabled).toBe(true);
     await type(step.code(), '254241');
     await step.confirm();
-    expect(alertText(step.wrapper)).toBe('Kode OTP sudah kedaluwarsa. Kirim ulang kode atau mulai lagi.');
-    expect(buttonByText(step.wrapper, 'Mulai lagi')).toBeTruthy();
-    expect(step.resendButton().disabled).toBe(false);
+    expect(alertText(step.wrapper)).toBe('Kode OTP sudah kedaluwarsa. Minta kode baru.');
+    expect(step.hasCodeInput()).toBe(false);
+    expect(step.formButtons()).toEqual(['Kirim Ulang']);
+    expect(step.wrapper.text()).not.toContain('Mulai lagi');
     await click(step.resendButton());
     expect(api.resendOtp).toHaveBeenCalledTimes(1);
-    expect(statusText(step.wrapper)).toBe('Kode OTP baru telah dikirim ke 08*****2797.');
+    expect(statusText(step.wrapper)).toContain('Kode OTP baru telah dikirim ke 08*****2797. Hanya kode terbaru yang berlaku.');
     expect(alertText(step.wrapper)).toBe('');
+    expect(step.hasCodeInput()).toBe(true);
+  });
+
+  it('shows how long the code lasts, counting down; a screen reader hears only "1 menit lagi", then the expiry', async () => {
+    vi.useFakeTimers();
+    fakeKioskApi();
+    const step = await mountOtp({ expiresIn: 120, resendIn: 0 });
+    expect(step.wrapper.text()).toMatch(/Kode berlaku (2:00|1:59) lagi/);
+    expect(step.wrapper.text()).toContain('SMS bisa memerlukan beberapa menit untuk sampai.');
+    expect(statusText(step.wrapper)).toBe('');
+    await vi.advanceTimersByTimeAsync(30_000);
+    await settle();
+    expect(step.wrapper.text()).toMatch(/Kode berlaku 1:(30|29) lagi/);
+    expect(statusText(step.wrapper)).toBe('');
+    await vi.advanceTimersByTimeAsync(31_000);
+    await settle();
+    expect(statusText(step.wrapper)).toBe('Kode OTP berlaku 1 menit lagi.');
+    await vi.advanceTimersByTimeAsync(20_000);
+    await settle();
+    // Still the same sentence: nothing new to announce while it counts.
+    expect(statusText(step.wrapper)).toBe('Kode OTP berlaku 1 menit lagi.');
+    await vi.advanceTimersByTimeAsync(40_000);
+    await settle();
+    expect(alertText(step.wrapper)).toBe('Kode OTP sudah kedaluwarsa. Minta kode baru.');
+    expect(statusText(step.wrapper)).toBe('');
+    expect(step.formButtons()).toEqual(['Kirim Ulang']);
+  });
+
+  it('expired with no resend left: one button, "Mulai lagi"', async () => {
+    fakeKioskApi();
+    const step = await mountOtp({ expiresIn: 0, resendsRemaining: 0 });
+    expect(alertText(step.wrapper)).toBe('Kode OTP sudah kedaluwarsa dan tidak dapat dikirim ulang lagi. Silakan mulai lagi.');
+    expect(step.formButtons()).toEqual(['Mulai lagi']);
+    await click(buttonByText(step.wrapper, 'Mulai lagi'));
+    expect(step.wizard.screen).toBe('recovery-phone');
+  });
+
+  it('identity path, expired with no resend left: one button, "Kirim kode baru", to "Periksa Data Anda" without a new identity check', async () => {
+    const api = fakeKioskApi();
+    const step = await mountOtp({ path: 'identity', expiresIn: 0, resendsRemaining: 0 });
+    expect(alertText(step.wrapper)).toBe(
+      'Kode OTP sudah kedaluwarsa dan tidak dapat dikirim ulang lagi. Kirim kode baru dari halaman Periksa Data Anda.',
+    );
+    expect(step.formButtons()).toEqual(['Kirim kode baru']);
+    await click(buttonByText(step.wrapper, 'Kirim kode baru'));
+    expect(step.wizard.screen).toBe('check-credentials');
+    expect(step.wizard.credentialsSent).toBe(false);
+    expect(api.verifyIdentity).not.toHaveBeenCalled();
+  });
+
+  it('"Tidak menerima SMS?" opens help: check or change the number, or the help line', async () => {
+    fakeKioskApi();
+    const step = await mountOtp();
+    const toggle = buttonByText(step.wrapper, 'Tidak menerima SMS?');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = step.wrapper.element.ownerDocument.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(panel?.textContent).toContain('Pusat Bantuan Kemnaker di 1500630');
+    await click(buttonByText(step.wrapper, 'Periksa atau ubah nomor handphone'));
+    expect(step.wizard.screen).toBe('recovery-phone');
+    expect(step.wizard.challenge).toBeUndefined();
+  });
+
+  it('identity path: "Tidak menerima SMS?" leads back to "Periksa Data Anda", the identity check kept', async () => {
+    const api = fakeKioskApi();
+    const step = await mountOtp({ path: 'identity' });
+    await click(buttonByText(step.wrapper, 'Tidak menerima SMS?'));
+    await click(buttonByText(step.wrapper, 'Periksa atau ubah nomor handphone'));
+    expect(step.wizard.screen).toBe('check-credentials');
+    expect(step.wizard.history).toContain('identity');
+    expect(api.verifyIdentity).not.toHaveBeenCalled();
+  });
+
+  it('an e-mailed code speaks of e-mail', async () => {
+    fakeKioskApi();
+    const mounted = await mountKiosk(RecoveryWizard, {
+      history: ['sign-in', 'recovery-options', 'recovery-email', 'otp'],
+      prepare: ({ wizard }) => {
+        wizard.path = 'email';
+        wizard.challengeIssued(challenge({ channel: 'email', destinationMasked: 's***@example.com' }));
+      },
+    });
+    expect(mounted.wrapper.text()).toContain('Email bisa memerlukan beberapa menit untuk sampai; periksa juga folder Spam.');
+    expect(buttonByText(mounted.wrapper, 'Tidak menerima email?')).toBeTruthy();
   });
 
   it('"Kirim Ulang" counts down the cooldown, then resends and counts down again', async () => {

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { buttonByText, click, fakeKioskApi, mountKiosk } from '../testKit';
+import { buttonByText, click, DONE, fakeKioskApi, mountKiosk, NEW_DETAILS } from '../testKit';
 
-async function mountDone(path: 'phone' | 'identity', locale: 'id' | 'en' = 'id') {
+async function mountDone(path: 'phone' | 'identity', locale: 'id' | 'en' = 'id', done: { reference: string; phoneMasked: string; emailMasked: string } = DONE) {
   return mountKiosk(RecoveryWizard, {
     history: ['sign-in', 'recovery-options'],
     locale,
     prepare: ({ wizard }) => {
       wizard.path = path;
-      wizard.finish('PLH-2026-ABC123');
+      wizard.finish(done);
     },
   });
 }
@@ -31,10 +31,23 @@ describe('RecoveryDoneStep', () => {
     expect(api.endSession).toHaveBeenCalledWith({ reason: 'finish' });
   });
 
-  it('identity path: says the contacts were replaced', async () => {
+  it('identity path: says the contacts were replaced, and shows the new ones, masked', async () => {
     fakeKioskApi();
-    const { wrapper } = await mountDone('identity');
+    const { wrapper } = await mountDone('identity', 'id', { reference: 'PLH-2026-ABC123', phoneMasked: NEW_DETAILS.phoneMasked, emailMasked: NEW_DETAILS.emailMasked });
     expect(wrapper.text()).toContain('Nomor handphone dan email akun Anda telah diganti dengan yang baru.');
+    const contacts = wrapper.get('dl');
+    expect(contacts.text()).toContain(`Nomor handphone${NEW_DETAILS.phoneMasked}`);
+    expect(contacts.text()).toContain(`Email${NEW_DETAILS.emailMasked}`);
+    expect(wrapper.text()).toContain(`Nomor referensi juga dikirim lewat SMS ke ${NEW_DETAILS.phoneMasked}.`);
+  });
+
+  it("shows the account's phone and e-mail now, masked, and says the reference went to that phone by SMS", async () => {
+    fakeKioskApi();
+    const { wrapper } = await mountDone('phone');
+    expect(wrapper.text()).toContain('Kontak akun Anda sekarang');
+    expect(wrapper.get('dl').text()).toContain(DONE.phoneMasked);
+    expect(wrapper.get('dl').text()).toContain(DONE.emailMasked);
+    expect(wrapper.text()).toContain(`Nomor referensi juga dikirim lewat SMS ke ${DONE.phoneMasked}.`);
   });
 
   it('back to "Masuk" with nothing of the recovery left', async () => {
@@ -43,6 +56,7 @@ describe('RecoveryDoneStep', () => {
     await click(buttonByText(wrapper, 'Kembali ke halaman Masuk'));
     expect(wizard.screen).toBe('sign-in');
     expect(wizard.reference).toBeUndefined();
+    expect(wizard.accountContacts).toBeUndefined();
     expect(wizard.path).toBeUndefined();
   });
 
@@ -51,5 +65,6 @@ describe('RecoveryDoneStep', () => {
     const { wrapper } = await mountDone('phone', 'en');
     expect(wrapper.get('h1').text()).toBe('Account recovered');
     expect(buttonByText(wrapper, 'Back to Sign in')).toBeTruthy();
+    expect(wrapper.text()).toContain(`The reference number was also sent by SMS to ${DONE.phoneMasked}.`);
   });
 });
