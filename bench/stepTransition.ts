@@ -7,7 +7,7 @@
  * with a box (Playwright's "visible").
  *
  * Transitions timed: "Isi data diri" → Lanjutkan → "Atur Ulang Password"
- * (verifyIdentity) and "Atur Ulang Password" → Lanjutkan → "Verifikasi"
+ * (verifyIdentity) and "Periksa Data Anda" → Kirim Kode OTP → "Verifikasi"
  * (submitNewCredentials); "Verifikasi" → Konfirmasi → "Akun berhasil
  * dipulihkan" (verifyOtp) is reported alongside. The first recoveries warm
  * the lazily loaded steps and are reported apart.

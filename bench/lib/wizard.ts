@@ -25,6 +25,9 @@ export const UI = {
   confirmPassword: 'Konfirmasi Password',
   /** The OTP channel choice, if the screen offers one. */
   channelSms: 'SMS ke nomor handphone baru',
+  /** "Periksa Data Anda": the new details shown before the code is sent. */
+  checkHeading: 'Periksa Data Anda',
+  sendCode: 'Kirim Kode OTP',
   otpHeading: 'Verifikasi',
   otpField: 'Kode OTP',
   confirm: 'Konfirmasi',
@@ -124,7 +127,8 @@ export async function otpFromPhonePanel(page: Page, phoneMasked: string): Promis
 /**
  * One recovery by identity, from "Masuk" back to "Masuk": Kendala Masuk ke
  * Akun? → Melalui Verifikasi Identitas → Isi data diri → Lanjutkan → Atur
- * Ulang Password → Lanjutkan → Verifikasi (OTP from the training phone) →
+ * Ulang Password → Lanjutkan → Periksa Data Anda → Kirim Kode OTP →
+ * Verifikasi (OTP from the training phone) →
  * Konfirmasi → Akun berhasil dipulihkan → Kembali ke halaman Masuk (the wipe).
  */
 export async function recoverByIdentity(
@@ -161,7 +165,8 @@ export async function recoverByIdentity(
   const sms = page.getByRole('radio', { name: UI.channelSms });
   if (await sms.isVisible()) await sms.check();
   mark('credentials filled');
-  const t2 = await clickThrough(page, UI.next, UI.otpHeading, options.timed);
+  await clickThrough(page, UI.next, UI.checkHeading, false);
+  const t2 = await clickThrough(page, UI.sendCode, UI.otpHeading, options.timed);
   if (t2) timings.credentialsToOtp = t2;
   mark('credentials submitted');
 

@@ -7,6 +7,7 @@ import {
   expectRecovered,
   fillIdentity,
   fillNewCredentials,
+  sendNewCredentials,
   heading,
   openRecoveryOptions,
   readOtp,
@@ -74,7 +75,7 @@ test('a full identity recovery leaves no typed secret in the kiosk’s files, ou
   await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
 
   await fillNewCredentials(page, { phone: citizen.newPhone, email: citizen.newEmail, password: citizen.newPassword });
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await sendNewCredentials(page);
   await expect(heading(page, 'Verifikasi')).toBeVisible();
   const newPhoneMasked = `08*****${citizen.newPhone.slice(-4)}`;
   const otp = await readOtp(page, newPhoneMasked);

@@ -4,6 +4,7 @@ import {
   enterOtp,
   expectRecovered,
   fillIdentity,
+  checkNewCredentials,
   fillNewCredentials,
   heading,
   NEW_CONTACTS,
@@ -125,8 +126,9 @@ test.describe('recovery: every step loses its answer once', () => {
     await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
 
     await fillNewCredentials(page, { ...NEW_CONTACTS, password: NEW_PASSWORD });
+    await checkNewCredentials(page);
     await loseAnswer(kiosk, 'submitCredentials');
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('button', { name: 'Kirim Kode OTP' }).click();
     await retryAfterOutage(page, kiosk);
     await expect(heading(page, 'Verifikasi')).toBeVisible();
     await expect(otpMessages(page, NEW_CONTACTS.phoneMasked)).toHaveCount(1);

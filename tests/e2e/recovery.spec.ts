@@ -4,6 +4,7 @@ import {
   enterOtp,
   expectRecovered,
   fillIdentity,
+  checkNewCredentials,
   fillNewCredentials,
   heading,
   NEW_CONTACTS,
@@ -12,11 +13,13 @@ import {
   otpMessages,
   phonePanel,
   readOtp,
+  sendNewCredentials,
   setNewPassword,
   signIn,
   SITI,
   startByEmail,
   startByPhone,
+  verifyIdentity,
 } from './fixtures/flows';
 import { expect, test } from './fixtures/test';
 
@@ -133,7 +136,14 @@ test('by identity: seed screens 3 and 4 → SMS to the NEW phone → Verifikasi 
   }
   await expect(page.getByLabel('SMS ke nomor handphone baru')).toBeChecked();
   await fillNewCredentials(page, { ...NEW_CONTACTS, password: NEW_PASSWORD });
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await checkNewCredentials(page);
+  // Shown in full, as typed, before anything is sent; the password never.
+  await expect(page.getByRole('definition').filter({ hasText: NEW_CONTACTS.phone }).first()).toBeVisible();
+  await expect(page.getByText(NEW_CONTACTS.email, { exact: true })).toBeVisible();
+  await expect(page.getByText(`SMS ke ${NEW_CONTACTS.phone}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(NEW_PASSWORD)).toHaveCount(0);
+  await expect(otpMessages(page, NEW_CONTACTS.phoneMasked)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Kirim Kode OTP' }).click();
 
   // The code goes to the NEW phone, by SMS.
   await expect(heading(page, 'Verifikasi')).toBeVisible();
@@ -141,6 +151,11 @@ test('by identity: seed screens 3 and 4 → SMS to the NEW phone → Verifikasi 
   await enterOtp(page, await readOtp(page, NEW_CONTACTS.phoneMasked));
   await expectRecovered(page);
   await expect(page.getByText('Nomor handphone dan email akun Anda telah diganti dengan yang baru.')).toBeVisible();
+  // The contacts now on the account, masked; the reference also by SMS to the new phone.
+  await expect(page.getByText(`Nomor referensi juga dikirim lewat SMS ke ${NEW_CONTACTS.phoneMasked}.`)).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: NEW_CONTACTS.emailMasked })).toBeVisible();
+  const referenceSms = phonePanel(page).getByRole('listitem').filter({ hasText: 'Nomor referensi pemulihan: PLH-' });
+  await expect(referenceSms.filter({ hasText: NEW_CONTACTS.phoneMasked })).toHaveCount(1);
 
   // The notices go to the OLD phone and e-mail.
   const notices = phonePanel(page).getByRole('listitem').filter({ hasText: 'Bukan Anda?' });
@@ -153,6 +168,45 @@ test('by identity: seed screens 3 and 4 → SMS to the NEW phone → Verifikasi 
   await expect(page.getByText(`Anda masuk sebagai S*** R*** (${NEW_CONTACTS.phoneMasked}).`)).toBeVisible();
 });
 
+test('by identity, a mistyped number is corrected before and after the code went out, and no identity try is spent on it', async ({ page }) => {
+  const mistyped = { phone: '081377770099', phoneMasked: '08*****0099' };
+  await verifyIdentity(page, SITI);
+  await fillNewCredentials(page, { ...NEW_CONTACTS, phone: mistyped.phone, password: NEW_PASSWORD });
+  await checkNewCredentials(page);
+  // "Ubah": back to seed screen 4, everything kept.
+  await page.getByRole('button', { name: 'Ubah' }).click();
+  await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
+  await expect(page.getByLabel('Nomor Handphone Baru', { exact: true })).toHaveValue(mistyped.phone);
+  await expect(page.getByLabel('Password Baru', { exact: true })).toHaveValue(NEW_PASSWORD);
+  await sendNewCredentials(page);
+  await expect(heading(page, 'Verifikasi')).toBeVisible();
+  await expect(page.getByText(/^Kode berlaku [45]:\d\d lagi$/)).toBeVisible();
+  await expect(page.getByText('SMS bisa memerlukan beberapa menit untuk sampai.')).toBeVisible();
+  await readOtp(page, mistyped.phoneMasked);
+
+  // The SMS never comes: "Tidak menerima SMS?" → the details again, the number corrected.
+  await page.getByRole('button', { name: 'Tidak menerima SMS?' }).click();
+  await expect(page.getByText(/Pusat Bantuan Kemnaker di 1500630/)).toBeVisible();
+  await page.getByRole('button', { name: 'Periksa atau ubah nomor handphone' }).click();
+  await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
+  await expect(page.getByText(`SMS ke ${mistyped.phone}`, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Ubah' }).click();
+  await page.getByLabel('Nomor Handphone Baru', { exact: true }).fill(NEW_CONTACTS.phone);
+  await sendNewCredentials(page);
+  await expect(page.getByText(`Masukkan kode OTP yang telah kami kirim ke ${NEW_CONTACTS.phoneMasked}.`, { exact: true })).toBeVisible();
+  await enterOtp(page, await readOtp(page, NEW_CONTACTS.phoneMasked));
+  await expectRecovered(page);
+  await expect(page.getByText(`Nomor referensi juga dikirim lewat SMS ke ${NEW_CONTACTS.phoneMasked}.`)).toBeVisible();
+
+  // One identity try was spent (the check that passed), so a wrong one now leaves one.
+  await page.getByRole('button', { name: 'Kembali ke halaman Masuk' }).click();
+  await openRecoveryOptions(page);
+  await chooseOption(page, 'Melalui Verifikasi Identitas');
+  await fillIdentity(page, { ...SITI, mother: 'SITI AMINAH' });
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Data identitas tidak cocok' })).toHaveText('Data identitas tidak cocok. Sisa percobaan: 1.');
+});
+
 test('by identity, with the code sent to the new e-mail address instead', async ({ page }) => {
   await openRecoveryOptions(page);
   await chooseOption(page, 'Melalui Verifikasi Identitas');
@@ -160,7 +214,9 @@ test('by identity, with the code sent to the new e-mail address instead', async 
   await page.getByRole('button', { name: 'Lanjutkan' }).click();
   await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
   await fillNewCredentials(page, { phone: '+62 813 7777 0022', email: 'budi.baru@example.org', password: 'Kelapa#88y', channel: 'email' });
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await checkNewCredentials(page);
+  await expect(page.getByText('Email ke budi.baru@example.org', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Kirim Kode OTP' }).click();
   await expect(page.getByText('Masukkan kode OTP yang telah kami kirim ke b***@example.org.', { exact: true })).toBeVisible();
   await expect(otpMessages(page, '08*****0022')).toHaveCount(0);
   await enterOtp(page, await readOtp(page, 'b***@example.org'));

@@ -3,6 +3,7 @@ import {
   enterOtp,
   expectRecovered,
   fillIdentity,
+  checkNewCredentials,
   fillNewCredentials,
   heading,
   NEW_CONTACTS,
@@ -25,7 +26,7 @@ test.describe.configure({ timeout: 60_000 });
 // What goes wrong, and what the citizen sees: wrong and expired codes, the resend cooldown,
 // the identity lockout, a backend that is down or slow. Each test has its own stub.
 
-test('a wrong code says how many tries are left; the fifth voids the code and "Mulai lagi" starts over', async ({ page }) => {
+test('a wrong code says how many tries are left; the fifth voids the code and "Mulai lagi", the only button left, starts over', async ({ page }) => {
   await startByPhone(page, SITI.phone);
   const right = await readOtp(page, SITI.phoneMasked);
   const wrong = right === '000000' ? '111111' : '000000';
@@ -36,9 +37,11 @@ test('a wrong code says how many tries are left; the fifth voids the code and "M
     await expect(otpInput(page)).toHaveValue('');
   }
   await enterOtp(page, wrong);
-  await expect(page.getByRole('alert')).toHaveText('Kode OTP tidak berlaku lagi. Silakan mulai lagi.');
-  await expect(otpInput(page)).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Konfirmasi' })).toBeDisabled();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Kode OTP tidak berlaku lagi. Silakan mulai lagi.');
+  await expect(otpInput(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Konfirmasi' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Kirim Ulang' })).toHaveCount(0);
+  await expect(page.locator('form').getByRole('button')).toHaveText(['Mulai lagi']);
 
   await page.getByRole('button', { name: 'Mulai lagi' }).click();
   await expect(heading(page, 'Pemulihan Akun')).toBeVisible();
@@ -49,17 +52,20 @@ test('a wrong code says how many tries are left; the fifth voids the code and "M
   await expectRecovered(page);
 });
 
-test('an expired code says so; "Kirim Ulang" is offered at once and the new code works', async ({ page, kiosk }) => {
+test('an expired code says so; "Kirim Ulang" is the one next step, offered at once, and the new code works', async ({ page, kiosk }) => {
   await startByPhone(page, SITI.phone);
   const first = await readOtp(page, SITI.phoneMasked);
   await stub.advanceClock(kiosk, 5 * 60_000 + 1_000);
   await enterOtp(page, first);
-  await expect(page.getByRole('alert')).toHaveText('Kode OTP sudah kedaluwarsa. Kirim ulang kode atau mulai lagi.');
-  await expect(page.getByRole('button', { name: 'Mulai lagi' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('Kode OTP sudah kedaluwarsa. Minta kode baru.');
+  await expect(page.getByRole('button', { name: 'Mulai lagi' })).toHaveCount(0);
+  await expect(page.locator('form').getByRole('button')).toHaveText(['Kirim Ulang']);
   const resend = page.getByRole('button', { name: 'Kirim Ulang' });
   await expect(resend).toBeEnabled();
   await resend.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Kode OTP baru telah dikirim ke 08*****2797.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Kode OTP baru telah dikirim ke 08*****2797. Hanya kode terbaru yang berlaku.' }),
+  ).toBeVisible();
   const second = await readOtp(page, SITI.phoneMasked, 2);
   await enterOtp(page, second);
   await setNewPassword(page, NEW_PASSWORD);
@@ -166,15 +172,14 @@ test('identity: each failure shows the tries left, the third shows until when th
 test('the backend down mid-flow: a clear message and "Coba lagi"; nothing retyped, nothing sent twice', async ({ page, kiosk }) => {
   await verifyIdentity(page, SITI);
   await fillNewCredentials(page, { ...NEW_CONTACTS, password: NEW_PASSWORD });
+  await checkNewCredentials(page);
   await stub.addFault(kiosk, { route: 'submitCredentials', kind: 'error', status: 503, times: 20 });
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await page.getByRole('button', { name: 'Kirim Kode OTP' }).click();
   await expect(page.getByRole('alert')).toHaveText('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
-  await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
+  await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
   // Everything typed is still there.
-  await expect(page.getByLabel('Nomor Handphone Baru', { exact: true })).toHaveValue(NEW_CONTACTS.phone);
-  await expect(page.getByLabel('Alamat Email Baru', { exact: true })).toHaveValue(NEW_CONTACTS.email);
-  await expect(page.getByLabel('Password Baru', { exact: true })).toHaveValue(NEW_PASSWORD);
-  await expect(page.getByLabel('Konfirmasi Password', { exact: true })).toHaveValue(NEW_PASSWORD);
+  await expect(page.getByText(`SMS ke ${NEW_CONTACTS.phone}`, { exact: true })).toBeVisible();
+  await expect(page.getByText(NEW_CONTACTS.email, { exact: true })).toBeVisible();
 
   await stub.clearFaults(kiosk);
   await page.getByRole('button', { name: 'Coba lagi' }).click();
