@@ -5,6 +5,7 @@ import {
   expectRecovered,
   fillIdentity,
   fillNewCredentials,
+  sendNewCredentials,
   heading,
   NEW_CONTACTS,
   NEW_PASSWORD,
@@ -154,19 +155,17 @@ test('Back keeps what was typed; a code already sent is not sent again; details 
   await page.getByRole('button', { name: 'Kembali' }).click();
   await expect(heading(page, 'Pemulihan Akun')).toBeVisible();
 
-  // Identity path: after the code went out, the new details cannot change in this recovery.
+  // Identity path: Back from Verifikasi reaches "Periksa Data Anda", which returns without sending again.
   await chooseOption(page, 'Melalui Verifikasi Identitas');
   await fillIdentity(page, SITI);
   await page.getByRole('button', { name: 'Lanjutkan' }).click();
   await fillNewCredentials(page, { ...NEW_CONTACTS, password: NEW_PASSWORD });
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await sendNewCredentials(page);
   await expect(heading(page, 'Verifikasi')).toBeVisible();
   await page.getByRole('button', { name: 'Kembali' }).click();
-  await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
+  await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
   await expect(page.getByRole('status')).toContainText(`Kode OTP sudah dikirim ke ${NEW_CONTACTS.phoneMasked}.`);
-  await expect(page.getByLabel('Nomor Handphone Baru', { exact: true })).toHaveAttribute('readonly', '');
-  await expect(page.getByLabel('Nomor Handphone Baru', { exact: true })).toHaveValue(NEW_CONTACTS.phone);
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await page.getByRole('button', { name: 'Masukkan Kode OTP' }).click();
   await expect(heading(page, 'Verifikasi')).toBeVisible();
   await expect(otpMessages(page, NEW_CONTACTS.phoneMasked)).toHaveCount(1);
   await enterOtp(page, await readOtp(page, NEW_CONTACTS.phoneMasked));
@@ -258,6 +257,7 @@ test.describe('on a touch screen', () => {
     await expect(page.getByLabel('Email ke alamat email baru', { exact: true })).toBeChecked();
     await page.getByText('SMS ke nomor handphone baru').tap();
     await page.getByRole('button', { name: 'Lanjutkan' }).tap();
+    await page.getByRole('button', { name: 'Kirim Kode OTP' }).tap();
     await expect(heading(page, 'Verifikasi')).toBeVisible();
     await type('Kode OTP', await readOtp(page, NEW_CONTACTS.phoneMasked));
     await page.getByRole('button', { name: 'Konfirmasi' }).tap();

@@ -96,6 +96,9 @@ test('every screen, in Bahasa Indonesia and English', async ({ page }) => {
   await page.getByLabel('Password Baru', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Konfirmasi Password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
+  await shoot(page, '05-check-credentials');
+  await page.getByRole('button', { name: 'Kirim Kode OTP' }).click();
 
   await expect(heading(page, 'Verifikasi')).toBeVisible();
   await readOtp(page, NEW_CONTACTS.phoneMasked);
