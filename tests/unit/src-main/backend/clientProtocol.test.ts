@@ -26,6 +26,8 @@ let script: Script;
 let client: BackendClient;
 const ctx = { kioskId: 'KIOSK-A', operatorToken: 'op-token-0123456789abcdef' };
 const recovery = { recoveryId: 'rcv_AAAAAAAAAAAAAAAA', recoveryToken: 'tok_0123456789abcdefghij' };
+/** A finished recovery as the backend answers it: the reference and the account's contacts, masked. */
+const DONE = { reference: 'PLH-2026-ABC123', phoneMasked: '08*****2797', emailMasked: 's***@example.com' };
 
 /** A problem as the contract shapes it (type, title, status, code), plus `extra`. */
 function problemJson(extra: Record<string, unknown>, status: number): { status: number; body: string; headers: Record<string, string> } {
@@ -85,10 +87,10 @@ describe('client protocol', () => {
   it("a caller's Idempotency-Key is sent as given, the same on each retry (a replay of a call that gave up)", async () => {
     script = [
       { status: 503, body: '' },
-      { status: 200, body: JSON.stringify({ reference: 'PLH-2026-ABC123' }) },
+      { status: 200, body: JSON.stringify(DONE) },
     ];
     const key = '3f1c2a9e-0000-4000-8000-00000000abcd';
-    expect(await client.setPassword({ ...ctx, idempotencyKey: key }, recovery, 'Pulih#2026b')).toEqual({ ok: true, value: { reference: 'PLH-2026-ABC123' } });
+    expect(await client.setPassword({ ...ctx, idempotencyKey: key }, recovery, 'Pulih#2026b')).toEqual({ ok: true, value: DONE });
     expect(seen.map((s) => s.headers['idempotency-key'])).toEqual([key, key]);
     // The key is a header of its own, never another header's value.
     expect(Object.values(seen[0]?.headers ?? {}).filter((v) => v === key)).toHaveLength(1);

@@ -56,7 +56,11 @@ describe('ContractAnswers', () => {
 
   it('takes a completed or a verified OTP result, nothing in between', () => {
     expect(answers.fits('verifyOtp', 200, { status: 'otp-verified' })).toBe(true);
-    expect(answers.fits('verifyOtp', 200, { status: 'completed', reference: 'PLH-2026-AB12CD' })).toBe(true);
+    const contacts = { phoneMasked: '08*****0011', emailMasked: 's***@example.org' };
+    expect(answers.fits('verifyOtp', 200, { status: 'completed', reference: 'PLH-2026-AB12CD', ...contacts })).toBe(true);
+    // The done page needs the account's contacts: an answer without them does not fit.
+    expect(answers.fits('verifyOtp', 200, { status: 'completed', reference: 'PLH-2026-AB12CD' })).toBe(false);
+    expect(answers.fits('verifyOtp', 200, { status: 'completed', reference: 'PLH-2026-AB12CD', ...contacts, phoneMasked: '081377770011' })).toBe(false);
     expect(answers.fits('verifyOtp', 200, { status: 'completed' })).toBe(false);
     expect(answers.fits('verifyOtp', 200, { status: 'done', reference: 'PLH-2026-AB12CD' })).toBe(false);
   });
