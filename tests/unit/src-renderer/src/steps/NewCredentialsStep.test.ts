@@ -207,4 +207,26 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     expect(api.submitNewCredentials.mock.calls[1]?.[0]).toMatchObject({ phone: '081377770022' });
     expect(step.wizard.screen).toBe('otp');
   });
+
+  it('"Check your details" speaks English', async () => {
+    fakeKioskApi();
+    const mounted = await mountKiosk(RecoveryWizard, {
+      history: ['sign-in', 'recovery-options', 'identity', 'new-credentials'],
+      locale: 'en',
+      prepare: ({ wizard }) => {
+        wizard.path = 'identity';
+        wizard.started = true;
+      },
+    });
+    const w = mounted.wrapper;
+    await type(inputByLabel(w, 'New mobile number'), NEW_DETAILS.phone);
+    await type(inputByLabel(w, 'New e-mail address'), NEW_DETAILS.email);
+    await type(inputByLabel(w, 'New password'), NEW_DETAILS.password);
+    await type(inputByLabel(w, 'Confirm password'), NEW_DETAILS.password);
+    await click(buttonByText(w, 'Continue'));
+    expect(w.get('h1').text()).toBe('Check your details');
+    expect(w.get('dl').text()).toContain(`SMS to ${NEW_DETAILS.phone}`);
+    expect(buttonByText(w, 'Send the code')).toBeTruthy();
+    expect(buttonByText(w, 'Change')).toBeTruthy();
+  });
 });
