@@ -131,6 +131,7 @@ test('switching language mid-flow keeps everything typed, and the flow goes on i
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Confirm password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Send the code' }).click();
   await expect(heading(page, 'Verification')).toBeVisible();
   await expect(page.getByText(`Enter the OTP code we sent to ${NEW_CONTACTS.phoneMasked}.`, { exact: true })).toBeVisible();
   await page.getByLabel('OTP code', { exact: true }).fill('000000');
@@ -143,7 +144,7 @@ test('switching language mid-flow keeps everything typed, and the flow goes on i
   await expectRecovered(page);
 });
 
-test('Back keeps what was typed; a code already sent is not sent again; details once sent are read-only', async ({ page }) => {
+test('Back keeps what was typed; a code already sent is not sent again, also from "Periksa Data Anda"', async ({ page }) => {
   await startByPhone(page, SITI.phone);
   await readOtp(page, SITI.phoneMasked);
   await page.getByRole('button', { name: 'Kembali' }).click();
