@@ -35,8 +35,6 @@ export interface ChallengeState {
   resendsRemaining: number;
   expiresAt: number;
   resendAvailableAt: number;
-  /** A resend replaced the first code: only the newest one works. */
-  resent: boolean;
 }
 
 /**
@@ -107,7 +105,7 @@ export const useWizardStore = defineStore('wizard', () => {
     go(FLOWS[chosen].screens[0] ?? 'recovery-options');
   }
 
-  function challengeIssued(view: OtpChallengeView, nowMs: number = Date.now(), options: { resent?: boolean } = {}): void {
+  function challengeIssued(view: OtpChallengeView, nowMs: number = Date.now()): void {
     started.value = true;
     challenge.value = {
       channel: view.channel,
@@ -115,13 +113,7 @@ export const useWizardStore = defineStore('wizard', () => {
       resendsRemaining: view.resendsRemaining,
       expiresAt: nowMs + view.expiresInSeconds * 1000,
       resendAvailableAt: nowMs + view.resendAvailableInSeconds * 1000,
-      resent: options.resent === true,
     };
-  }
-
-  /** "Kirim Ulang" answered: a new code, the old one void. */
-  function codeResent(view: OtpChallengeView, nowMs: number = Date.now()): void {
-    challengeIssued(view, nowMs, { resent: true });
   }
 
   /** A contact path's code went out: on to Verifikasi. */
@@ -247,7 +239,6 @@ export const useWizardStore = defineStore('wizard', () => {
     choosePath,
     challengeIssued,
     codeSent,
-    codeResent,
     resendAvailableIn,
     noResendsLeft,
     codeExpired,

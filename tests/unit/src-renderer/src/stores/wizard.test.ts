@@ -29,7 +29,6 @@ describe('wizard store', () => {
       resendsRemaining: 3,
       expiresAt: 1_300_000,
       resendAvailableAt: 1_060_000,
-      resent: false,
     });
     expect(wizard.started).toBe(true);
     wizard.resendAvailableIn(0, 2_000_000);
@@ -38,8 +37,8 @@ describe('wizard store', () => {
     expect(wizard.challenge?.resendsRemaining).toBe(0);
     wizard.codeExpired(1_100_000);
     expect(wizard.challenge?.expiresAt).toBe(1_100_000);
-    wizard.codeResent(VIEW, 3_000_000);
-    expect(wizard.challenge).toMatchObject({ expiresAt: 3_300_000, resent: true });
+    wizard.challengeIssued(VIEW, 3_000_000);
+    expect(wizard.challenge?.expiresAt).toBe(3_300_000);
   });
 
   it('a verified code is not returned to: Back from the new password leads to the phone step', () => {
