@@ -102,6 +102,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...(options.timers ? { timers: options.timers } : {}),
     operatorSignedInAt: () => deps.operator.current?.signedInAt,
     holdsSession: (windowId) => sessions.has(windowId),
+    awaitsCode(windowId) {
+      const recovery = sessions.find(windowId)?.recovery;
+      return recovery?.challenge !== undefined && !recovery.otpVerified;
+    },
     async expireCitizen(windowId) {
       const session = sessions.find(windowId);
       if (!session) return;
