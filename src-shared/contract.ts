@@ -92,7 +92,14 @@ export interface KioskApi {
   /** Wipes the main-process recovery session (cancel, finish, idle). */
   endSession(reason: EndSessionRequest): Promise<Result<null>>;
   getTrainingOutbox(): Promise<Result<OutboxMessage[]>>;
-  /** Assisted mode, signed-in officer only: the audit log of a date range as CSV in the kiosk's data folder. */
+  /**
+   * Assisted mode, signed-in officer only: the officer's PIN again before an
+   * officer tool opens (audit export, ending the session). Main checks it
+   * with the backend for the signed-in staff id (its PIN limits count) and
+   * then allows the officer tools for OPERATOR_TOOLS_SECONDS.
+   */
+  confirmOperatorPin(req: ConfirmOperatorPinRequest): Promise<Result<null>>;
+  /** Assisted mode, signed-in officer only, after confirmOperatorPin: the audit log of a date range as CSV in the kiosk's data folder. */
   exportAuditCsv(req: AuditExportRequest): Promise<Result<AuditExportView>>;
   /**
    * Someone is at the kiosk: the page saw input (at most one report every
@@ -112,6 +119,11 @@ export interface ActivityView {
 }
 
 export type AuditExportRequest = RequestOf<'exportAuditCsv'>;
+
+export type ConfirmOperatorPinRequest = RequestOf<'confirmOperatorPin'>;
+
+/** How long the officer tools stay open after the PIN was confirmed again. */
+export const OPERATOR_TOOLS_SECONDS = 300;
 
 export interface AuditExportView {
   /** Where main wrote the CSV (the kiosk's data folder, exports/). */
@@ -137,6 +149,7 @@ export const KIOSK_METHODS = [
   'setNewPassword',
   'endSession',
   'getTrainingOutbox',
+  'confirmOperatorPin',
   'exportAuditCsv',
   'noteActivity',
 ] as const satisfies readonly KioskMethod[];

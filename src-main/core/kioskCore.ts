@@ -166,6 +166,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     signIn: signIn.signIn,
     operatorSignIn: operator.operatorSignIn,
     operatorSignOut: operator.operatorSignOut,
+    confirmOperatorPin: operator.confirmOperatorPin,
     startRecovery: recovery.startRecovery,
     verifyIdentity: recovery.verifyIdentity,
     submitNewCredentials: recovery.submitNewCredentials,
@@ -190,7 +191,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     async exportAuditCsv(caller: Caller, req: AuditExportRequest): Promise<Result<AuditExportView>> {
       // Supervisors export at an assisted kiosk, signed in; a citizen's screen never can.
       if (deps.config.mode !== 'assisted' || !options.exportAudit) return fail('FORBIDDEN');
-      if (!deps.operator.current) return fail('OPERATOR_REQUIRED');
+      const officer = deps.operator.current;
+      if (!officer) return fail('OPERATOR_REQUIRED');
+      // The officer's PIN again first (confirmOperatorPin): a citizen left at the counter never exports.
+      if (officer.toolsUntil === undefined || deps.now() >= officer.toolsUntil) return fail('FORBIDDEN');
       if (req.from > req.to) return fail('VALIDATION_FAILED', { field: 'to' });
       const session = sessions.open(caller.windowId);
       const exported = await options.exportAudit(req.from, req.to);

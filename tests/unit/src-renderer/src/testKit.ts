@@ -89,6 +89,7 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
     setNewPassword: async () => ok({ reference: REFERENCE }),
     endSession: async () => ok(null),
     getTrainingOutbox: async () => ok([]),
+    confirmOperatorPin: async () => ok(null),
     exportAuditCsv: async () => ok({ path: '/data/exports/audit.csv', records: 0 }),
     noteActivity: async () => ok({}),
   };
