@@ -4,6 +4,7 @@
  * sees tokens, challenge ids or OTP codes (docs/architecture.md §1).
  */
 import type { Result } from './errors';
+import type { KioskTimeZone } from './kioskTime';
 import type { OtpChannel } from './recoveryPaths';
 import type { RequestOf } from './requestSchemas';
 
@@ -19,6 +20,8 @@ export interface KioskInfo {
   /** On whenever the embedded stub is the backend. */
   training: boolean;
   defaultLanguage: Language;
+  /** The kiosk's local time zone (WIB, WITA or WIT): the audit export's days and times are in it. */
+  timeZone: KioskTimeZone;
   /** Shown on the training sign-in screen only. */
   demoOperator?: { staffId: string; pin: string };
   operator?: OperatorView;
@@ -99,7 +102,7 @@ export interface KioskApi {
    * then allows the officer tools for OPERATOR_TOOLS_SECONDS.
    */
   confirmOperatorPin(req: ConfirmOperatorPinRequest): Promise<Result<null>>;
-  /** Assisted mode, signed-in officer only, after confirmOperatorPin: the audit log of a date range as CSV in the kiosk's data folder. */
+  /** Assisted mode, signed-in officer only, after confirmOperatorPin: the audit log of a range of the kiosk's local days as CSV in its data folder. */
   exportAuditCsv(req: AuditExportRequest): Promise<Result<AuditExportView>>;
   /**
    * Someone is at the kiosk: the page saw input (at most one report every

@@ -156,6 +156,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         mode: config.mode,
         training: deps.training,
         defaultLanguage: config.language,
+        timeZone: config.timeZone,
         idle: { ...config.idle.citizen },
         operatorIdle: { ...config.idle.operator },
       };

@@ -195,6 +195,7 @@ describe("the officer's idle times in the kiosk info", () => {
     mode: 'assisted',
     training: false,
     defaultLanguage: 'id',
+    timeZone: 'Asia/Jakarta',
     idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
   };
 

@@ -84,6 +84,7 @@ const config: KioskConfig = {
   mode: 'self-service',
   backend: 'embedded',
   language: 'id',
+  timeZone: 'Asia/Jakarta',
   idle: { citizen: { warnAfterSeconds: 60, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
   operatorShiftHours: 10,
   limits: { identityVerificationsPerHour: 30 },

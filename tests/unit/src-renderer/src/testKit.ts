@@ -44,6 +44,7 @@ export const TRAINING_INFO: KioskInfo & OperatorIdleInfo = {
   mode: 'assisted',
   training: true,
   defaultLanguage: 'id',
+  timeZone: 'Asia/Jakarta',
   demoOperator: { staffId: DEMO_OPERATOR.staffId, pin: DEMO_OPERATOR.pin },
   idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
   operatorIdle: { warnAfterSeconds: 900, countdownSeconds: 30 },
