@@ -10,7 +10,7 @@ const TRACES = ['siti.rahayu', 'S*** R***', 's***@example.com', SITI.password, '
 const IDLE = { citizen: { warnAfterSeconds: 15, countdownSeconds: 20 } };
 const SITI_PHONE = '081234562797';
 /** The citizen's idle warning, by its question. */
-const IDLE_QUESTION = 'Masih di sana?';
+const IDLE_QUESTION = 'Apakah Anda masih menggunakan kios ini?';
 
 /** What a scan of the page finds: its HTML, its text, its field values, its web storage. */
 async function pageTraces(page: Page): Promise<string> {
@@ -34,7 +34,7 @@ test.describe('idle warning and wipe (assisted, short idle times)', () => {
 
   test('warns with a countdown; "Lanjutkan" keeps the citizen; left alone, everything is wiped', async ({ page, kiosk }) => {
     await signInSiti(page);
-    const warning = page.getByRole('alertdialog', { name: 'Masih di sana?' });
+    const warning = page.getByRole('alertdialog', { name: IDLE_QUESTION });
 
     await page.clock.fastForward(15_000);
     await expect(warning).toBeVisible();
