@@ -111,6 +111,16 @@ export interface KioskApi {
    * ended what this page shows.
    */
   noteActivity(): Promise<Result<ActivityView>>;
+  /**
+   * Whether the backend answers this kiosk now (main asks it; a passive
+   * call, not activity): a self-service kiosk shows its out-of-service screen
+   * instead of the attract screen while it does not.
+   */
+  getServiceStatus(): Promise<Result<ServiceStatusView>>;
+}
+
+export interface ServiceStatusView {
+  available: boolean;
 }
 
 /** Why main itself ended a window's session or the officer's (lifetimes in main, docs/kiosk.md §3). */
@@ -155,6 +165,7 @@ export const KIOSK_METHODS = [
   'confirmOperatorPin',
   'exportAuditCsv',
   'noteActivity',
+  'getServiceStatus',
 ] as const satisfies readonly KioskMethod[];
 
 type MissingMethods = Exclude<KioskMethod, (typeof KIOSK_METHODS)[number]>;

@@ -78,6 +78,7 @@ export const REQUEST_SCHEMAS = {
     }),
   ),
   noteActivity: empty,
+  getServiceStatus: empty,
 } satisfies { [M in KioskMethod]: ObjectSchema<AnyObject> };
 
 /** The payload type of a contract method, as its schema accepts it. */

@@ -8,6 +8,7 @@ import {
   type KioskMethod,
   type MainTimeout,
   type OutboxMessage,
+  type ServiceStatusView,
 } from '../../src-shared/contract';
 import type { OperatorIdleInfo } from '../../src-shared/idle';
 import { fail, ok, type Result } from '../../src-shared/errors';
@@ -61,7 +62,10 @@ export interface KioskCore {
 export type MainTimeoutListener = (windowId: string, why: MainTimeout) => void;
 
 /** Calls a page makes by itself, not because someone is there: they do not count as activity. */
-const PASSIVE_METHODS: ReadonlySet<KioskMethod> = new Set<KioskMethod>(['getKioskInfo', 'getTrainingOutbox']);
+const PASSIVE_METHODS: ReadonlySet<KioskMethod> = new Set<KioskMethod>(['getKioskInfo', 'getTrainingOutbox', 'getServiceStatus']);
+
+/** How long a health check's answer stands: pages poll, the backend is asked at most this often. */
+const SERVICE_STATUS_MS = 5_000;
 
 const END_EVENTS: Record<EndSessionRequest['reason'], AuditEventName> = {
   cancel: 'session.cancelled',
@@ -142,6 +146,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     onFault: (err) => options.onFault?.('lifetimes', err),
   });
 
+  let serviceStatus: { at: number; answer: Promise<ServiceStatusView> } | undefined;
+
   const signIn = createSignInService(deps);
   const operator = createOperatorService(deps);
   const recovery = createRecoveryService(deps);
@@ -201,6 +207,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       const exported = await options.exportAudit(req.from, req.to);
       await deps.audit.record({ ...auditBase(deps, session), event: 'audit.exported', outcome: 'success', detail: { from: req.from, to: req.to, records: exported.records } });
       return ok(exported);
+    },
+    async getServiceStatus(): Promise<Result<ServiceStatusView>> {
+      const now = deps.now();
+      if (!serviceStatus || now - serviceStatus.at >= SERVICE_STATUS_MS) {
+        const answer = deps.backend.health(callContext(deps)).then((result) => ({ available: result.ok }));
+        serviceStatus = { at: now, answer };
+      }
+      return ok(await serviceStatus.answer);
     },
     async noteActivity(caller: Caller): Promise<Result<ActivityView>> {
       // The activity itself was noted on the way in (dispatch below).

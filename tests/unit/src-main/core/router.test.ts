@@ -36,6 +36,7 @@ const VALID: Record<KioskMethod, Record<string, unknown> | undefined> = {
   confirmOperatorPin: { pin: '246810' },
   exportAuditCsv: { from: '2026-11-01', to: '2026-11-26' },
   noteActivity: undefined,
+  getServiceStatus: undefined,
 };
 
 /** Optional fields and their type, beyond the required ones of VALID. */

@@ -91,6 +91,7 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
     endSession: async () => ok(null),
     getTrainingOutbox: async () => ok([]),
     confirmOperatorPin: async () => ok(null),
+    getServiceStatus: async () => ok({ available: true }),
     exportAuditCsv: async () => ok({ path: '/data/exports/audit.csv', records: 0 }),
     noteActivity: async () => ok({}),
   };

@@ -1,0 +1,64 @@
+import { stub } from './fixtures/flows';
+import { expect, test } from './fixtures/test';
+
+/**
+ * How a kiosk starts (issue #13, items 7, 11 and 13): the first screen
+ * painted is the real one, and a self-service kiosk whose backend is down
+ * says so before anyone starts, and comes back by itself.
+ */
+
+declare global {
+  interface Window {
+    /** What #app showed, each time it changed, from the very first paint. */
+    __appTexts?: string[];
+  }
+}
+
+test.describe('first paint', () => {
+  test.use({ atCitizenScreen: false });
+
+  test('the first screen drawn is the real one: "Memuat…" is never shown', async ({ page }) => {
+    await page.addInitScript(() => {
+      const texts: string[] = [];
+      window.__appTexts = texts;
+      new MutationObserver(() => {
+        const app = document.getElementById('app');
+        const text = app?.innerText.trim() ?? '';
+        if (text && texts[texts.length - 1] !== text && texts.length < 100) texts.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Masuk Petugas' })).toBeVisible();
+    const texts = await page.evaluate(() => window.__appTexts ?? []);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts[0]).toContain('Masuk Petugas');
+    for (const text of texts) expect(text).not.toContain('Memuat');
+  });
+});
+
+test.describe('a self-service kiosk whose backend is down', () => {
+  test.use({ kioskMode: 'self-service', atCitizenScreen: false, fakeClock: true });
+
+  test('shows it is out of service before anyone starts, says what to do, and is back when the backend is', async ({ page, kiosk }) => {
+    await stub.addFault(kiosk, { route: '*', kind: 'error', status: 503 });
+    await page.reload();
+    const outOfService = page.getByRole('heading', { name: 'Kios sedang tidak dapat digunakan' });
+    await expect(outOfService).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Silakan minta bantuan petugas di loket, atau kunjungi Pusat Bantuan: bantuan.kemnaker.go.id');
+    await expect(page.getByRole('button', { name: 'Mulai' })).toHaveCount(0);
+    // The kiosk checks again by itself, and stays out of service while the backend is down.
+    await page.clock.fastForward(15_000);
+    await expect(outOfService).toBeVisible();
+
+    await stub.clearFaults(kiosk);
+    const attract = page.getByRole('heading', { name: 'Sentuh layar untuk memulai' });
+    // (Main asks the backend at most every 5 s: a check may get the last answer once more.)
+    await expect(async () => {
+      await page.clock.fastForward(15_000);
+      await expect(attract).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(outOfService).toHaveCount(0);
+    await page.getByRole('button', { name: 'Mulai' }).click();
+    await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+  });
+});
