@@ -41,8 +41,13 @@ test.describe('idle warning and wipe (assisted, short idle times)', () => {
     await expect(warning).toContainText('20 detik');
     await page.clock.fastForward(5_000);
     await expect(warning).toContainText('15 detik');
-    await warning.getByRole('button', { name: 'Lanjutkan' }).click();
-    await expect(warning).toBeHidden();
+    // Someone who reads English can switch here; that is not an answer, the warning stays.
+    await warning.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+    const english = page.getByRole('alertdialog', { name: 'Are you still using this kiosk?' });
+    await expect(english).toContainText('seconds');
+    await english.getByRole('button', { name: 'Continue' }).click();
+    await expect(english).toBeHidden();
+    await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
     await expect(page.getByText('s***@example.com')).toBeVisible();
 
     await page.clock.fastForward(15_000);

@@ -62,3 +62,30 @@ test.describe('a self-service kiosk whose backend is down', () => {
     await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
   });
 });
+
+test.describe('the self-service start page', () => {
+  test.use({ kioskMode: 'self-service', atCitizenScreen: false });
+
+  test('says what to bring, how long it takes and the three ways; the language is chosen here without starting', async ({ page }) => {
+    await expect(page.getByRole('heading', { name: 'Sentuh layar untuk memulai' })).toBeVisible();
+    const bring = page.getByRole('region', { name: 'Yang perlu Anda bawa' });
+    await expect(bring.getByRole('listitem')).toHaveText(['KTP asli Anda', 'Handphone yang dapat menerima SMS saat ini']);
+    await expect(bring).toContainText('sekitar 5 menit');
+    await expect(page.getByRole('region', { name: 'Tiga cara memulihkan akun' }).getByRole('listitem')).toHaveText([
+      'Melalui Nomor Handphone',
+      'Melalui Email',
+      'Melalui Verifikasi Identitas',
+    ]);
+
+    // "English" is English on the Indonesian screen, and says so to a screen reader.
+    const english = page.getByRole('button', { name: 'Ganti bahasa ke English' });
+    await expect(english.locator('[lang="en"]')).toHaveText('English');
+    await english.click();
+    await expect(page.getByRole('heading', { name: 'Touch the screen to start' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'What to bring' })).toContainText('A mobile phone that can receive SMS now');
+    await expect(page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).locator('[lang="id"]')).toHaveText('Bahasa Indonesia');
+
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  });
+});
