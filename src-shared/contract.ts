@@ -4,6 +4,7 @@
  * sees tokens, challenge ids or OTP codes (docs/architecture.md §1).
  */
 import type { Result } from './errors';
+import type { KioskTimeZone } from './kioskTime';
 import type { OtpChannel } from './recoveryPaths';
 import type { RequestOf } from './requestSchemas';
 
@@ -19,6 +20,8 @@ export interface KioskInfo {
   /** On whenever the embedded stub is the backend. */
   training: boolean;
   defaultLanguage: Language;
+  /** The kiosk's local time zone (WIB, WITA or WIT): the audit export's days and times are in it. */
+  timeZone: KioskTimeZone;
   /** Shown on the training sign-in screen only. */
   demoOperator?: { staffId: string; pin: string };
   operator?: OperatorView;
@@ -95,7 +98,14 @@ export interface KioskApi {
   /** Wipes the main-process recovery session (cancel, finish, idle). */
   endSession(reason: EndSessionRequest): Promise<Result<null>>;
   getTrainingOutbox(): Promise<Result<OutboxMessage[]>>;
-  /** Assisted mode, signed-in officer only: the audit log of a date range as CSV in the kiosk's data folder. */
+  /**
+   * Assisted mode, signed-in officer only: the officer's PIN again before an
+   * officer tool opens (audit export, ending the session). Main checks it
+   * with the backend for the signed-in staff id (its PIN limits count) and
+   * then allows the officer tools for OPERATOR_TOOLS_SECONDS.
+   */
+  confirmOperatorPin(req: ConfirmOperatorPinRequest): Promise<Result<null>>;
+  /** Assisted mode, signed-in officer only, after confirmOperatorPin: the audit log of a range of the kiosk's local days as CSV in its data folder. */
   exportAuditCsv(req: AuditExportRequest): Promise<Result<AuditExportView>>;
   /**
    * Someone is at the kiosk: the page saw input (at most one report every
@@ -104,6 +114,16 @@ export interface KioskApi {
    * ended what this page shows.
    */
   noteActivity(): Promise<Result<ActivityView>>;
+  /**
+   * Whether the backend answers this kiosk now (main asks it; a passive
+   * call, not activity): a self-service kiosk shows its out-of-service screen
+   * instead of the attract screen while it does not.
+   */
+  getServiceStatus(): Promise<Result<ServiceStatusView>>;
+}
+
+export interface ServiceStatusView {
+  available: boolean;
 }
 
 /** Why main itself ended a window's session or the officer's (lifetimes in main, docs/kiosk.md §3). */
@@ -115,6 +135,11 @@ export interface ActivityView {
 }
 
 export type AuditExportRequest = RequestOf<'exportAuditCsv'>;
+
+export type ConfirmOperatorPinRequest = RequestOf<'confirmOperatorPin'>;
+
+/** How long the officer tools stay open after the PIN was confirmed again. */
+export const OPERATOR_TOOLS_SECONDS = 300;
 
 export interface AuditExportView {
   /** Where main wrote the CSV (the kiosk's data folder, exports/). */
@@ -140,8 +165,10 @@ export const KIOSK_METHODS = [
   'setNewPassword',
   'endSession',
   'getTrainingOutbox',
+  'confirmOperatorPin',
   'exportAuditCsv',
   'noteActivity',
+  'getServiceStatus',
 ] as const satisfies readonly KioskMethod[];
 
 type MissingMethods = Exclude<KioskMethod, (typeof KIOSK_METHODS)[number]>;

@@ -50,6 +50,10 @@ export interface IdleMachine {
   activity(): void;
   /** "I am still here": ends the warning and starts a fresh idle period. */
   extend(): void;
+  /** Starts an idle period on a dormant machine without anyone's input (an officer signed in, a page reloaded after a citizen's wipe). */
+  arm(): void;
+  /** A new inactivity limit from now on (the code screen's longer allowance); an active period is re-timed, nothing is reset. */
+  setWarnAfter(ms: number): void;
   /** Back to dormant with no timer running (after a wipe, or when nobody's screen is shown). */
   reset(): void;
   /** Stops every timer for good. */
@@ -78,6 +82,7 @@ export function createIdleMachine(options: IdleMachineOptions): IdleMachine {
     throw new RangeError('idle times must be positive');
   }
   const clock = options.clock ?? realClock();
+  let warnAfterMs = options.warnAfterMs;
   let state: IdleState = { phase: 'dormant', secondsLeft: 0 };
   let timer: unknown;
   let deadline = 0;
@@ -106,14 +111,14 @@ export function createIdleMachine(options: IdleMachineOptions): IdleMachine {
   function startIdlePeriod(): void {
     lastActivity = clock.now();
     set({ phase: 'active', secondsLeft: 0 });
-    schedule(checkIdle, options.warnAfterMs);
+    schedule(checkIdle, warnAfterMs);
   }
 
   /** Activity only stamps the time (pointer moves come by the hundred); the timer looks when it fires. */
   function checkIdle(): void {
     const idleFor = clock.now() - lastActivity;
-    if (idleFor >= options.warnAfterMs) startWarning();
-    else schedule(checkIdle, options.warnAfterMs - idleFor);
+    if (idleFor >= warnAfterMs) startWarning();
+    else schedule(checkIdle, warnAfterMs - idleFor);
   }
 
   function startWarning(): void {
@@ -147,6 +152,15 @@ export function createIdleMachine(options: IdleMachineOptions): IdleMachine {
       if (disposed) return;
       if (state.phase === 'warning') startIdlePeriod();
     },
+    arm() {
+      if (disposed) return;
+      if (state.phase === 'dormant') startIdlePeriod();
+    },
+    setWarnAfter(ms) {
+      if (!(ms > 0)) throw new RangeError('idle times must be positive');
+      warnAfterMs = ms;
+      if (!disposed && state.phase === 'active') checkIdle();
+    },
     reset() {
       clearTimer();
       set({ phase: 'dormant', secondsLeft: 0 });
@@ -160,6 +174,20 @@ export function createIdleMachine(options: IdleMachineOptions): IdleMachine {
 
 /** Idle times as the renderer gets them: warn after this much inactivity, wipe after the countdown. */
 export type IdleTimes = KioskInfo['idle'];
+
+/**
+ * The code screen's allowance (docs/architecture.md §5): a citizen waiting
+ * for a code is not idle. A code lasts 5 minutes (§3) and an SMS can take a
+ * few, so while a code is awaited the warning comes no sooner than the
+ * code's expiry plus a minute, from the last input (sending or resending a
+ * code is input). Page and main apply the same rule.
+ */
+export const CODE_WAIT_WARN_SECONDS = 5 * 60 + 60;
+
+/** Inactivity before the citizen's warning: the configured time, or the code screen's allowance when that is longer. */
+export function citizenWarnAfterSeconds(times: IdleTimes, awaitingCode: boolean): number {
+  return awaitingCode ? Math.max(times.warnAfterSeconds, CODE_WAIT_WARN_SECONDS) : times.warnAfterSeconds;
+}
 
 /**
  * What `getKioskInfo` carries besides the contract's `KioskInfo` in assisted

@@ -70,6 +70,7 @@ export const REQUEST_SCHEMAS = {
   setNewPassword: req(object({ password: newPasswordField })),
   endSession: req(object({ reason: mixed<EndReason>().oneOf(['cancel', 'finish', 'idle', 'sign-out']).required() })),
   getTrainingOutbox: empty,
+  confirmOperatorPin: req(object({ pin: pinField })),
   exportAuditCsv: req(
     object({
       from: string().required().matches(/^\d{4}-\d{2}-\d{2}$/, 'day'),
@@ -77,6 +78,7 @@ export const REQUEST_SCHEMAS = {
     }),
   ),
   noteActivity: empty,
+  getServiceStatus: empty,
 } satisfies { [M in KioskMethod]: ObjectSchema<AnyObject> };
 
 /** The payload type of a contract method, as its schema accepts it. */

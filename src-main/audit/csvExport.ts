@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { stringify, type Options } from 'csv-stringify/sync';
 import { dayOfAuditFile, isDay, listAuditFiles, readLines } from './files';
 import { deriveChainKey } from './chainKey';
+import { formatKioskTime, type KioskTimeZone } from '../../src-shared/kioskTime';
 import { canonicalJson, parseRecordLine, RECORD_FIELDS, type AuditRecord } from './record';
 
 /** The CSV has one column per record field, in the record's reading order. */
@@ -81,13 +82,17 @@ export async function collectRecords(dir: string, from: string, to: string, key?
   return records;
 }
 
-/** Header plus one row per record. */
-export function recordsToCsv(records: readonly AuditRecord[]): string {
+/**
+ * Header plus one row per record. `time` is the record's own (ISO, UTC), or,
+ * with the kiosk's `timeZone` (the officer's export), `dd/MM/yyyy HH.mm.ss`
+ * in that zone with the zone named in the cell (`WIB`, `WITA`, `WIT`).
+ */
+export function recordsToCsv(records: readonly AuditRecord[], timeZone?: KioskTimeZone): string {
   return csvText([
     CSV_COLUMNS,
     ...records.map((record) => [
       record.seq,
-      record.time,
+      timeZone === undefined ? record.time : formatKioskTime(Date.parse(record.time), timeZone),
       record.kioskId,
       record.operatorId,
       record.sessionId,

@@ -19,6 +19,9 @@ export const AUDIT_EVENTS = [
   'operator.signin-failed',
   'operator.signed-out',
   'operator.id-card-checked',
+  /** The officer's PIN asked again before an officer tool (audit export, ending the session). */
+  'operator.pin-confirmed',
+  'operator.pin-failed',
   'recovery.started',
   'identity.attempted',
   'identity.verified',

@@ -72,4 +72,10 @@ export interface BackendClient {
   outbox(ctx: CallContext): Promise<Result<OutboxMessage[]>>;
   /** Stores the kiosk's audit chain head off the machine; the anchor sender calls it in the background, never a citizen step. */
   sendAuditAnchor(ctx: CallContext, anchor: BackendAuditAnchor): Promise<Result<{ seq: number }>>;
+  /**
+   * Whether the backend serves this kiosk at all, by its cheapest
+   * authenticated read (the kiosk's own audit anchors): the self-service
+   * kiosk's health check before a citizen starts.
+   */
+  health(ctx: CallContext): Promise<Result<null>>;
 }

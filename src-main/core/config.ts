@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { number, object, string, ValidationError, type InferType } from 'yup';
 import { LANGUAGES } from '../../src-shared/contract';
+import { DEFAULT_TIME_ZONE, TIME_ZONE_NAMES } from '../../src-shared/kioskTime';
 
 /**
  * The kiosk's one config file (JSON), pushed by device management
@@ -83,6 +84,10 @@ const configSchema = object({
       then: (schema) => schema.required('is required when the backend is a URL'),
     }),
   language: exactString().oneOf(LANGUAGES, `must be one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')}`).default('id'),
+  /** The kiosk's local time, for dates officers read (the audit export): WIB, WITA or WIT. */
+  timeZone: exactString()
+    .oneOf(TIME_ZONE_NAMES, `must be one of ${TIME_ZONE_NAMES.map((z) => `"${z}"`).join(', ')}`)
+    .default(DEFAULT_TIME_ZONE),
   idle: object({
     /** While a citizen is at the kiosk: warn after this much inactivity, then wipe. */
     citizen: object({

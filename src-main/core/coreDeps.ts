@@ -10,6 +10,8 @@ export interface OperatorState {
   operatorToken: string;
   /** When the shift began (`now()`): main signs the officer out `operatorShiftHours` later (lifetimes.ts). */
   signedInAt: number;
+  /** Until when the officer tools are open: the PIN was confirmed again (confirmOperatorPin). */
+  toolsUntil?: number;
 }
 
 /** What every service of the core is built from. */

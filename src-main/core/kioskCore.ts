@@ -8,6 +8,7 @@ import {
   type KioskMethod,
   type MainTimeout,
   type OutboxMessage,
+  type ServiceStatusView,
 } from '../../src-shared/contract';
 import type { OperatorIdleInfo } from '../../src-shared/idle';
 import { fail, ok, type Result } from '../../src-shared/errors';
@@ -61,7 +62,10 @@ export interface KioskCore {
 export type MainTimeoutListener = (windowId: string, why: MainTimeout) => void;
 
 /** Calls a page makes by itself, not because someone is there: they do not count as activity. */
-const PASSIVE_METHODS: ReadonlySet<KioskMethod> = new Set<KioskMethod>(['getKioskInfo', 'getTrainingOutbox']);
+const PASSIVE_METHODS: ReadonlySet<KioskMethod> = new Set<KioskMethod>(['getKioskInfo', 'getTrainingOutbox', 'getServiceStatus']);
+
+/** How long a health check's answer stands: pages poll, the backend is asked at most this often. */
+const SERVICE_STATUS_MS = 5_000;
 
 const END_EVENTS: Record<EndSessionRequest['reason'], AuditEventName> = {
   cancel: 'session.cancelled',
@@ -102,6 +106,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...(options.timers ? { timers: options.timers } : {}),
     operatorSignedInAt: () => deps.operator.current?.signedInAt,
     holdsSession: (windowId) => sessions.has(windowId),
+    awaitsCode(windowId) {
+      const recovery = sessions.find(windowId)?.recovery;
+      return recovery?.challenge !== undefined && !recovery.otpVerified;
+    },
     async expireCitizen(windowId) {
       const session = sessions.find(windowId);
       if (!session) return;
@@ -138,6 +146,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     onFault: (err) => options.onFault?.('lifetimes', err),
   });
 
+  let serviceStatus: { at: number; answer: Promise<ServiceStatusView> } | undefined;
+
   const signIn = createSignInService(deps);
   const operator = createOperatorService(deps);
   const recovery = createRecoveryService(deps);
@@ -152,6 +162,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         mode: config.mode,
         training: deps.training,
         defaultLanguage: config.language,
+        timeZone: config.timeZone,
         idle: { ...config.idle.citizen },
         operatorIdle: { ...config.idle.operator },
       };
@@ -162,6 +173,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     signIn: signIn.signIn,
     operatorSignIn: operator.operatorSignIn,
     operatorSignOut: operator.operatorSignOut,
+    confirmOperatorPin: operator.confirmOperatorPin,
     startRecovery: recovery.startRecovery,
     verifyIdentity: recovery.verifyIdentity,
     submitNewCredentials: recovery.submitNewCredentials,
@@ -186,12 +198,23 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     async exportAuditCsv(caller: Caller, req: AuditExportRequest): Promise<Result<AuditExportView>> {
       // Supervisors export at an assisted kiosk, signed in; a citizen's screen never can.
       if (deps.config.mode !== 'assisted' || !options.exportAudit) return fail('FORBIDDEN');
-      if (!deps.operator.current) return fail('OPERATOR_REQUIRED');
+      const officer = deps.operator.current;
+      if (!officer) return fail('OPERATOR_REQUIRED');
+      // The officer's PIN again first (confirmOperatorPin): a citizen left at the counter never exports.
+      if (officer.toolsUntil === undefined || deps.now() >= officer.toolsUntil) return fail('FORBIDDEN');
       if (req.from > req.to) return fail('VALIDATION_FAILED', { field: 'to' });
       const session = sessions.open(caller.windowId);
       const exported = await options.exportAudit(req.from, req.to);
       await deps.audit.record({ ...auditBase(deps, session), event: 'audit.exported', outcome: 'success', detail: { from: req.from, to: req.to, records: exported.records } });
       return ok(exported);
+    },
+    async getServiceStatus(): Promise<Result<ServiceStatusView>> {
+      const now = deps.now();
+      if (!serviceStatus || now - serviceStatus.at >= SERVICE_STATUS_MS) {
+        const answer = deps.backend.health(callContext(deps)).then((result) => ({ available: result.ok }));
+        serviceStatus = { at: now, answer };
+      }
+      return ok(await serviceStatus.answer);
     },
     async noteActivity(caller: Caller): Promise<Result<ActivityView>> {
       // The activity itself was noted on the way in (dispatch below).

@@ -1,5 +1,5 @@
 import type { MainTimeout } from '../../src-shared/contract';
-import { ACTIVITY_REPORT_MS, type IdleClock } from '../../src-shared/idle';
+import { ACTIVITY_REPORT_MS, citizenWarnAfterSeconds, type IdleClock } from '../../src-shared/idle';
 import type { KioskConfig } from './config';
 
 /**
@@ -9,7 +9,9 @@ import type { KioskConfig } from './config';
  * expires), so main enforces the same limits itself, a little later:
  *
  * - a citizen's session ends `warnAfter + countdown + MAIN_GRACE_MS` after
- *   the window's last activity;
+ *   the window's last activity, `warnAfter` being the code screen's longer
+ *   allowance while the session awaits a code (citizenWarnAfterSeconds, the
+ *   page's rule);
  * - the officer is signed out the same way after the officer's idle time,
  *   and in any case `operatorShiftHours` after signing in.
  *
@@ -42,6 +44,8 @@ export interface LifetimesOptions {
   /** When the signed-in officer signed in; undefined while nobody is. */
   operatorSignedInAt: () => number | undefined;
   holdsSession: (windowId: string) => boolean;
+  /** The window's session has sent a code not yet verified: the citizen is on "Verifikasi". */
+  awaitsCode?: (windowId: string) => boolean;
   /**
    * Ends the window's session. Both expiries must change the state before
    * their first `await` (then audit), so that a call checked meanwhile
@@ -84,7 +88,8 @@ function realTimers(): LifetimeTimers {
 export function createLifetimes(options: LifetimesOptions): Lifetimes {
   const timers = options.timers ?? realTimers();
   const { citizen, operator } = options.config.idle;
-  const citizenMs = (citizen.warnAfterSeconds + citizen.countdownSeconds) * 1000 + MAIN_GRACE_MS;
+  const citizenMs = (awaitingCode: boolean) =>
+    (citizenWarnAfterSeconds(citizen, awaitingCode) + citizen.countdownSeconds) * 1000 + MAIN_GRACE_MS;
   const operatorMs = (operator.warnAfterSeconds + operator.countdownSeconds) * 1000 + MAIN_GRACE_MS;
   const shiftMs = options.config.operatorShiftHours * 3_600_000;
 
@@ -104,7 +109,8 @@ export function createLifetimes(options: LifetimesOptions): Lifetimes {
 
   function citizenLimit(windowId: string): number | undefined {
     const last = lastActivity.get(windowId);
-    return last !== undefined && options.holdsSession(windowId) ? last + citizenMs : undefined;
+    if (last === undefined || !options.holdsSession(windowId)) return undefined;
+    return last + citizenMs(options.awaitsCode?.(windowId) ?? false);
   }
 
   async function enforce(): Promise<void> {

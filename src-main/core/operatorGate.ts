@@ -36,6 +36,7 @@ export function gateByMode(handlers: Handlers, deps: CoreDeps): Handlers {
 
   if (deps.config.mode === 'self-service') {
     gated.operatorSignIn = async () => fail('FORBIDDEN');
+    gated.confirmOperatorPin = async () => fail('FORBIDDEN');
     return gated as unknown as Handlers;
   }
 

@@ -1,5 +1,5 @@
-import type { OperatorSignInRequest, OperatorView } from '../../src-shared/contract';
-import { ok, type Result } from '../../src-shared/errors';
+import { OPERATOR_TOOLS_SECONDS, type ConfirmOperatorPinRequest, type OperatorSignInRequest, type OperatorView } from '../../src-shared/contract';
+import { fail, ok, type Result } from '../../src-shared/errors';
 import { auditBase, callContext, type CoreDeps } from './coreDeps';
 import type { Caller } from './router';
 
@@ -32,6 +32,30 @@ export function createOperatorService(deps: CoreDeps) {
         deps.operator.current = { view, operatorToken, signedInAt: deps.now() };
         return ok(view);
       });
+    },
+
+    /**
+     * The officer's PIN again before an officer tool opens: a citizen at the
+     * counter cannot export the log or end the officer's session. Checked as
+     * a sign-in of the signed-in staff id, so the backend's PIN limits count
+     * (5 wrong PINs lock the staff id); the new token is dropped, the shift's
+     * own stays. The PIN is never kept or recorded.
+     */
+    async confirmOperatorPin(caller: Caller, req: ConfirmOperatorPinRequest): Promise<Result<null>> {
+      const officer = deps.operator.current;
+      if (!officer) return fail('OPERATOR_REQUIRED');
+      delete officer.toolsUntil;
+      const base = auditBase(deps, deps.sessions.find(caller.windowId));
+      const result = await deps.backend.operatorSignIn(callContext(deps), officer.view.staffId, req.pin);
+      if (!result.ok) {
+        await deps.audit.record({ ...base, event: 'operator.pin-failed', outcome: 'failure', detail: { errorCode: result.error.code } });
+        return result;
+      }
+      // Signed out meanwhile (idle, shift): nothing to open.
+      if (deps.operator.current !== officer) return fail('OPERATOR_REQUIRED');
+      await deps.audit.record({ ...base, event: 'operator.pin-confirmed', outcome: 'success' });
+      officer.toolsUntil = deps.now() + OPERATOR_TOOLS_SECONDS * 1000;
+      return ok(null);
     },
 
     async operatorSignOut(caller: Caller): Promise<Result<null>> {

@@ -123,7 +123,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     training: embedded,
     ...(embedded ? { demoOperator: DEMO_OPERATOR } : {}),
     ...(options.onFault ? { onFault: options.onFault } : {}),
-    exportAudit: createAuditExporter(join(dataDir, 'audit'), join(dataDir, 'exports')),
+    exportAudit: createAuditExporter(join(dataDir, 'audit'), join(dataDir, 'exports'), config.timeZone),
   });
 
   return {

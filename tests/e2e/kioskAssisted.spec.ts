@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readAuditLog } from './fixtures/auditLog';
 import { bridgeCall } from './fixtures/bridgeCall';
 import { expect, test } from './fixtures/test';
-import { DEMO_OPERATOR, signInOperator, signOutOperator } from './fixtures/operator';
+import { confirmOperatorPin, DEMO_OPERATOR, signInOperator, signOutOperator } from './fixtures/operator';
 
 test.describe('assisted kiosk (the training kiosk, no config file)', () => {
   test.use({ atCitizenScreen: false });
@@ -62,9 +62,11 @@ test.describe('assisted kiosk (the training kiosk, no config file)', () => {
   });
 });
 
-test('a signed-in officer exports today’s audit log as CSV into the kiosk’s data folder', async ({ page, kiosk }) => {
-  // The default fixture has already signed the demo officer in.
+test('a signed-in officer exports today’s audit log as CSV into the kiosk’s data folder, in WIB', async ({ page, kiosk }) => {
+  // The default fixture has already signed the demo officer in; the tool asks for the PIN again.
   await page.getByRole('button', { name: 'Ekspor Log Audit' }).click();
+  await confirmOperatorPin(page, 'Ekspor Log Audit', 'Buka Ekspor');
+  await expect(page.getByLabel('Dari tanggal (WIB)')).toBeVisible();
   await page.getByRole('button', { name: 'Ekspor', exact: true }).click();
   const status = page.getByRole('status').filter({ hasText: 'catatan disimpan ke' });
   await expect(status).toBeVisible();
@@ -74,5 +76,44 @@ test('a signed-in officer exports today’s audit log as CSV into the kiosk’s 
   expect(match![2]!.startsWith(kiosk.dataDir)).toBe(true);
   const csv = await readFile(match![2]!, 'utf8');
   expect(csv).toContain('operator.signed-in');
+  expect(csv).toMatch(/,\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}\.\d{2} WIB,/);
   expect(csv.trim().split('\r\n')).toHaveLength(Number(match![1]) + 1);
+});
+
+test.describe('officer tools out of a citizen’s reach', () => {
+  test('the audit export and ending the session need the officer’s PIN; a wrong one opens nothing', async ({ page }) => {
+    await page.getByRole('button', { name: 'Ekspor Log Audit' }).click();
+    await confirmOperatorPin(page, 'Ekspor Log Audit', 'Buka Ekspor', '111111');
+    const dialog = page.getByRole('dialog', { name: 'Ekspor Log Audit' });
+    await expect(dialog.getByRole('alert')).toContainText('ID Petugas atau PIN salah.');
+    await expect(dialog.getByLabel('PIN', { exact: true })).toHaveValue('');
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Ekspor Log Audit (CSV)' })).toHaveCount(0);
+    // Main refuses the export itself, whatever the page does.
+    expect(await bridgeCall(page, 'exportAuditCsv', { from: '2026-01-01', to: '2026-01-01' })).toEqual({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Ending the session asks first; "Batal" keeps the officer.
+    await page.getByRole('button', { name: 'Akhiri Sesi Petugas' }).click();
+    const end = page.getByRole('dialog', { name: 'Akhiri Sesi Petugas?' });
+    await expect(end.getByLabel('PIN', { exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(end).toBeHidden();
+    await expect(page.getByText(`Petugas: ${DEMO_OPERATOR.name}`)).toBeVisible();
+    await signOutOperator(page);
+  });
+
+  test('"Batal" asks before a recovery is thrown away: "Tidak" keeps what was typed', async ({ page }) => {
+    await page.getByRole('button', { name: 'Kendala Masuk ke Akun?' }).click();
+    await page.getByRole('button', { name: /^Melalui Nomor Handphone/ }).click();
+    await page.getByLabel('Nomor Handphone', { exact: true }).fill('081234562797');
+    await page.getByRole('button', { name: 'Batal' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Batalkan pemulihan?' });
+    await expect(confirm.getByRole('button', { name: 'Tidak' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Tidak' }).click();
+    await expect(page.getByLabel('Nomor Handphone', { exact: true })).toHaveValue('081234562797');
+    await page.getByRole('button', { name: 'Batal' }).click();
+    await confirm.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+  });
 });

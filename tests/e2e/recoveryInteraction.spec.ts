@@ -177,6 +177,7 @@ test('"Batal" on any step ends the recovery and leaves nothing of the citizen be
   await verifyIdentity(page, SITI);
   await fillNewCredentials(page, { ...NEW_CONTACTS, password: NEW_PASSWORD });
   await page.getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('alertdialog', { name: 'Batalkan pemulihan?' }).getByRole('button', { name: 'Ya, batalkan' }).click();
   await expect(heading(page, 'Masuk')).toBeVisible();
 
   await openRecoveryOptions(page);
@@ -187,9 +188,11 @@ test('"Batal" on any step ends the recovery and leaves nothing of the citizen be
 
   // And from Verifikasi: the session in main is gone, a new start sends a new code.
   await page.getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('alertdialog', { name: 'Batalkan pemulihan?' }).getByRole('button', { name: 'Ya, batalkan' }).click();
   await startByPhone(page, SITI.phone);
   await readOtp(page, SITI.phoneMasked);
   await page.getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('alertdialog', { name: 'Batalkan pemulihan?' }).getByRole('button', { name: 'Ya, batalkan' }).click();
   await expect(heading(page, 'Masuk')).toBeVisible();
   await startByPhone(page, SITI.phone);
   await expect(page.getByLabel('Kode OTP', { exact: true })).toHaveValue('');

@@ -10,6 +10,12 @@ export interface UseIdleOptions {
   /** Only while true is anything timed (e.g. a citizen screen is shown, an officer is signed in). */
   enabled: MaybeRefOrGetter<boolean>;
   onExpire: () => void;
+  /**
+   * Time from the moment it is enabled, not from the first input: the
+   * officer's limit runs while an officer is signed in, also on a page just
+   * reloaded by a citizen's wipe that nobody has touched since.
+   */
+  startWhenEnabled?: boolean;
   /** Activity the machine counted (`input`; none while a warning is up) or the warning answered (`extend`): main is told. */
   onActivity?: (how: 'input' | 'extend') => void;
 }
@@ -42,6 +48,7 @@ export function useIdle(options: UseIdleOptions): UseIdle {
       onChange: (next) => (state.value = { ...next }),
       onExpire: options.onExpire,
     });
+    if (options.startWhenEnabled && toValue(options.enabled)) machine.value.arm();
   }
 
   const onActivity = () => {
@@ -60,6 +67,11 @@ export function useIdle(options: UseIdleOptions): UseIdle {
   watch(
     () => toValue(options.times),
     (times, previous) => {
+      if (times && previous && machine.value && times.countdownSeconds === previous.countdownSeconds) {
+        // Only the allowance changed (the code screen): re-time the running period, never restart it.
+        if (times.warnAfterSeconds !== previous.warnAfterSeconds) machine.value.setWarnAfter(times.warnAfterSeconds * 1000);
+        return;
+      }
       if (times?.warnAfterSeconds !== previous?.warnAfterSeconds || times?.countdownSeconds !== previous?.countdownSeconds) build(times);
     },
     { immediate: true },
@@ -68,6 +80,7 @@ export function useIdle(options: UseIdleOptions): UseIdle {
     () => toValue(options.enabled),
     (enabled) => {
       if (!enabled) machine.value?.reset();
+      else if (options.startWhenEnabled) machine.value?.arm();
     },
   );
 

@@ -290,11 +290,43 @@ const en: MessageSchema = {
     auditExport: {
       open: 'Export audit log',
       title: 'Export audit log (CSV)',
-      from: 'From date (UTC)',
-      to: 'To date (UTC)',
+      from: 'From date ({zone})',
+      to: 'To date ({zone})',
       submit: 'Export',
       close: 'Close',
       done: '{records} records saved to {path}',
+    },
+    operatorPin: {
+      export: {
+        title: 'Export audit log',
+        body: 'Enter the staff PIN to open the audit log export.',
+        confirm: 'Open export',
+      },
+      'sign-out': {
+        title: 'End staff session?',
+        body: 'The kiosk will go back to the staff sign-in screen and citizens cannot be served until staff sign in again. Enter the staff PIN to end the session.',
+        confirm: 'End session',
+      },
+      cancel: 'Cancel',
+    },
+    cancelRecovery: {
+      title: 'Cancel the recovery?',
+      body: 'Everything you have entered will be deleted and you will go back to the sign-in screen.',
+      yes: 'Yes, cancel',
+      no: 'No',
+    },
+    start: {
+      bringTitle: 'What to bring',
+      bringIdCard: 'Your original KTP (ID card)',
+      bringPhone: 'A mobile phone that can receive SMS now',
+      duration: 'Time needed: about 5 minutes',
+      waysTitle: 'Three ways to recover your account',
+    },
+    outOfService: {
+      title: 'This kiosk cannot be used right now',
+      body: 'The account recovery service cannot be reached from this kiosk.',
+      whatToDo: 'Please ask the staff at the counter for help, or visit the Help Centre: {address}',
+      retrying: 'The kiosk checks again automatically and will be ready as soon as the service is back.',
     },
     operatorBar: {
       label: 'Staff',
@@ -308,7 +340,7 @@ const en: MessageSchema = {
     },
     idle: {
       citizen: {
-        title: 'Still there?',
+        title: 'Are you still using this kiosk?',
         body: 'To protect your data, the screen will be cleared in {n} seconds.',
       },
       operator: {

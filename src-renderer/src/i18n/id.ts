@@ -311,11 +311,43 @@ export default {
     auditExport: {
       open: 'Ekspor Log Audit',
       title: 'Ekspor Log Audit (CSV)',
-      from: 'Dari tanggal (UTC)',
-      to: 'Sampai tanggal (UTC)',
+      from: 'Dari tanggal ({zone})',
+      to: 'Sampai tanggal ({zone})',
       submit: 'Ekspor',
       close: 'Tutup',
       done: '{records} catatan disimpan ke {path}',
+    },
+    operatorPin: {
+      export: {
+        title: 'Ekspor Log Audit',
+        body: 'Masukkan PIN petugas untuk membuka ekspor log audit.',
+        confirm: 'Buka Ekspor',
+      },
+      'sign-out': {
+        title: 'Akhiri Sesi Petugas?',
+        body: 'Kios akan kembali ke layar Masuk Petugas dan warga tidak dapat dilayani sampai petugas masuk lagi. Masukkan PIN petugas untuk mengakhiri sesi.',
+        confirm: 'Akhiri Sesi',
+      },
+      cancel: 'Batal',
+    },
+    cancelRecovery: {
+      title: 'Batalkan pemulihan?',
+      body: 'Semua yang sudah Anda isi akan dihapus dan Anda kembali ke layar Masuk.',
+      yes: 'Ya, batalkan',
+      no: 'Tidak',
+    },
+    start: {
+      bringTitle: 'Yang perlu Anda bawa',
+      bringIdCard: 'KTP asli Anda',
+      bringPhone: 'Handphone yang dapat menerima SMS saat ini',
+      duration: 'Waktu yang dibutuhkan: sekitar 5 menit',
+      waysTitle: 'Tiga cara memulihkan akun',
+    },
+    outOfService: {
+      title: 'Kios sedang tidak dapat digunakan',
+      body: 'Layanan pemulihan akun sedang tidak dapat dihubungi dari kios ini.',
+      whatToDo: 'Silakan minta bantuan petugas di loket, atau kunjungi Pusat Bantuan: {address}',
+      retrying: 'Kios memeriksa kembali secara otomatis dan siap digunakan lagi begitu layanan tersedia.',
     },
     operatorBar: {
       label: 'Petugas',
@@ -329,7 +361,7 @@ export default {
     },
     idle: {
       citizen: {
-        title: 'Masih di sana?',
+        title: 'Apakah Anda masih menggunakan kios ini?',
         body: 'Demi keamanan data Anda, layar akan dibersihkan dalam {n} detik.',
       },
       operator: {

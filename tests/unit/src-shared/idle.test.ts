@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskInfo } from '../../../src-shared/contract';
-import { createIdleMachine, operatorIdleOf, type IdleState } from '../../../src-shared/idle';
+import { citizenWarnAfterSeconds, createIdleMachine, operatorIdleOf, type IdleState } from '../../../src-shared/idle';
 
 /** The machine on the real global timers, which vitest's fake timers replace. */
 function setup(warnAfterSeconds = 60, countdownSeconds = 30) {
@@ -41,6 +41,40 @@ describe('idle state machine', () => {
     expect(machine.state.phase).toBe('active');
     seconds(1);
     expect(machine.state).toEqual({ phase: 'warning', secondsLeft: 30 });
+  });
+
+  it('arm starts timing a dormant machine without anyone touching it (the officer after a citizen\'s wipe)', () => {
+    const { machine, onExpire } = setup(60, 30);
+    machine.arm();
+    seconds(60);
+    expect(machine.state).toEqual({ phase: 'warning', secondsLeft: 30 });
+    machine.arm(); // a warning is answered, never re-armed away
+    seconds(30);
+    expect(onExpire).toHaveBeenCalledOnce();
+  });
+
+  it('a longer allowance (the code screen) re-times the running period; a shorter one counts the time already idle', () => {
+    const { machine } = setup(60, 30);
+    machine.activity();
+    seconds(30);
+    machine.setWarnAfter(360_000);
+    seconds(300);
+    expect(machine.state.phase).toBe('active');
+    seconds(30);
+    expect(machine.state.phase).toBe('warning');
+    machine.extend();
+    seconds(50);
+    machine.setWarnAfter(60_000);
+    seconds(9);
+    expect(machine.state.phase).toBe('active');
+    seconds(1);
+    expect(machine.state.phase).toBe('warning');
+  });
+
+  it('on the code screen the warning waits for the code to expire plus a minute, unless the config says longer', () => {
+    expect(citizenWarnAfterSeconds({ warnAfterSeconds: 60, countdownSeconds: 30 }, false)).toBe(60);
+    expect(citizenWarnAfterSeconds({ warnAfterSeconds: 60, countdownSeconds: 30 }, true)).toBe(360);
+    expect(citizenWarnAfterSeconds({ warnAfterSeconds: 900, countdownSeconds: 30 }, true)).toBe(900);
   });
 
   it('activity restarts the idle period', () => {
@@ -161,6 +195,7 @@ describe("the officer's idle times in the kiosk info", () => {
     mode: 'assisted',
     training: false,
     defaultLanguage: 'id',
+    timeZone: 'Asia/Jakarta',
     idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
   };
 

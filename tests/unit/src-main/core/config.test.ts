@@ -11,6 +11,7 @@ const FULL = {
   backend: 'https://recovery.example.go.id/api',
   kioskKeyFile: '/etc/pulih/kiosk.key',
   language: 'id',
+  timeZone: 'Asia/Makassar',
   idle: {
     citizen: { warnAfterSeconds: 120, countdownSeconds: 30 },
     operator: { warnAfterSeconds: 1200, countdownSeconds: 45 },
@@ -36,6 +37,8 @@ describe('parseConfig', () => {
     mode: 'assisted',
     backend: 'embedded',
     language: 'id',
+    // WIB, the zone of most kiosks, unless the file says WITA or WIT.
+    timeZone: 'Asia/Jakarta',
     idle: { citizen: { warnAfterSeconds: 180, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
     operatorShiftHours: 10,
     limits: { identityVerificationsPerHour: 30 },
@@ -143,6 +146,8 @@ describe('parseConfig', () => {
     ['backend', { backend: 'ftp://recovery.example.go.id' }],
     ['backend', { backend: 'recovery.example.go.id' }],
     ['language', { language: 'fr' }],
+    ['timeZone', { timeZone: 'Asia/Singapore' }],
+    ['timeZone', { timeZone: 'WIB' }],
     ['kioskId', { kioskId: 'kiosk 7' }],
     ['kioskId', { kioskId: 'K'.repeat(65) }],
     ['kioskId', { kioskId: 7 }],

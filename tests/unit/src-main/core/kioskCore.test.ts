@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OtpChannel, OutboxMessage } from '../../../../src-shared/contract';
 import { fail, ok, type Result } from '../../../../src-shared/errors';
 import type {
@@ -27,8 +27,15 @@ const SITI = {
 class FakeBackend implements BackendClient {
   readonly signIns: { ctx: CallContext; identifier: string; password: string }[] = [];
   attemptsRemaining = 5;
+  /** The health check's answer: the backend is up unless a test takes it down. */
+  up = true;
 
   constructor(private readonly log: string[]) {}
+
+  async health(): Promise<Result<null>> {
+    this.log.push('backend.health');
+    return this.up ? ok(null) : fail('BACKEND_UNAVAILABLE');
+  }
 
   async signIn(ctx: CallContext, identifier: string, password: string): Promise<Result<BackendSignIn>> {
     this.log.push('backend.signIn');
@@ -84,6 +91,7 @@ const config: KioskConfig = {
   mode: 'self-service',
   backend: 'embedded',
   language: 'id',
+  timeZone: 'Asia/Jakarta',
   idle: { citizen: { warnAfterSeconds: 60, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } },
   operatorShiftHours: 10,
   limits: { identityVerificationsPerHour: 30 },
@@ -100,6 +108,28 @@ function setup(mode: KioskConfig['mode'] = 'self-service') {
     core.router.dispatch({ windowId }, 'signIn', { identifier, password });
   return { log, backend, audit, core, signIn, faults };
 }
+
+describe('kiosk core: the health check of a self-service kiosk', () => {
+  it('says whether the backend answers, asking it at most every 5 s however often pages poll, and counts as nobody at the kiosk', async () => {
+    vi.useFakeTimers();
+    try {
+      const { core, backend, log } = setup();
+      const status = () => core.router.dispatch({ windowId: 'window-1' }, 'getServiceStatus', undefined);
+      expect(await status()).toEqual({ ok: true, value: { available: true } });
+      backend.up = false;
+      expect(await status()).toEqual({ ok: true, value: { available: true } });
+      vi.advanceTimersByTime(5_000);
+      expect(await status()).toEqual({ ok: true, value: { available: false } });
+      backend.up = true;
+      vi.advanceTimersByTime(5_000);
+      expect(await status()).toEqual({ ok: true, value: { available: true } });
+      expect(log.filter((l) => l === 'backend.health')).toHaveLength(3);
+      expect(core.holdsSession('window-1')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
 
 describe('kiosk core: citizen sign-in (seed screen 1)', () => {
   it.each(['081234562797', '6281234562797', '+6281234562797', '0812-3456-2797', '+62 812 3456 2797'])(

@@ -3,6 +3,7 @@ import type { KioskMethod, MainTimeout } from '../../../../src-shared/contract';
 import { fail, ok, type Result } from '../../../../src-shared/errors';
 import type { BackendChallenge, BackendClient, BackendOperator, BackendRecovery, CallContext } from '../../../../src-main/backend/types';
 import { parseConfig } from '../../../../src-main/core/config';
+import { CODE_WAIT_WARN_SECONDS } from '../../../../src-shared/idle';
 import { createKioskCore } from '../../../../src-main/core/kioskCore';
 import { MemoryAudit } from './coreTestKit';
 
@@ -19,7 +20,8 @@ const HOUR = 60 * MINUTE;
 const IDLE = { citizen: { warnAfterSeconds: 60, countdownSeconds: 30 }, operator: { warnAfterSeconds: 900, countdownSeconds: 30 } };
 /** The page wipes at warnAfter + countdown; main waits this much longer (two activity reports). */
 const GRACE = 30 * SECOND;
-const CITIZEN_PAGE_LIMIT = 90 * SECOND;
+/** Every recovery below has sent a code: the page wipes after the code screen's allowance (6 min) + the countdown. */
+const CITIZEN_PAGE_LIMIT = (CODE_WAIT_WARN_SECONDS + 30) * SECOND;
 const OFFICER_PAGE_LIMIT = 930 * SECOND;
 
 /** A backend with the demo officer and one phone recovery whose codes are always wrong; it records who called. */
@@ -179,6 +181,26 @@ describe("the citizen's idle limit, in main", () => {
     await vi.advanceTimersByTimeAsync(GRACE);
     expect(core.holdsSession('w1')).toBe(false);
     expect(core.holdsSession('w2')).toBe(true);
+  });
+
+  it('a citizen waiting for a code keeps the code screen\'s allowance (as the page does); without a code the plain idle time applies', async () => {
+    const { call, signInOfficer, startRecovery, core, timeouts } = setup();
+    await signInOfficer();
+    await call('signIn', { identifier: '081234562797', password: 'Lama#2024a' }, 'w2');
+    await startRecovery();
+    // The page's own limit for a window with no code: 60 s + 30 s; main's 30 s later.
+    await vi.advanceTimersByTimeAsync(90 * SECOND + GRACE);
+    expect(core.holdsSession('w2')).toBe(false);
+    expect(core.holdsSession('w1')).toBe(true);
+    // Verifikasi: 5 min for the code + 1 min, the countdown, then main's grace.
+    await vi.advanceTimersByTimeAsync(CITIZEN_PAGE_LIMIT - 90 * SECOND - SECOND);
+    expect(core.holdsSession('w1')).toBe(true);
+    await vi.advanceTimersByTimeAsync(SECOND);
+    expect(core.holdsSession('w1')).toBe(false);
+    expect(timeouts).toEqual([
+      ['w2', 'citizen-idle'],
+      ['w1', 'citizen-idle'],
+    ]);
   });
 
   it('at a self-service kiosk too (60 s by default there)', async () => {

@@ -33,8 +33,10 @@ const VALID: Record<KioskMethod, Record<string, unknown> | undefined> = {
   setNewPassword: { password: 'Kuat#2025x' },
   endSession: { reason: 'cancel' },
   getTrainingOutbox: undefined,
+  confirmOperatorPin: { pin: '246810' },
   exportAuditCsv: { from: '2026-11-01', to: '2026-11-26' },
   noteActivity: undefined,
+  getServiceStatus: undefined,
 };
 
 /** Optional fields and their type, beyond the required ones of VALID. */

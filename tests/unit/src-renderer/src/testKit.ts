@@ -47,6 +47,7 @@ export const TRAINING_INFO: KioskInfo & OperatorIdleInfo = {
   mode: 'assisted',
   training: true,
   defaultLanguage: 'id',
+  timeZone: 'Asia/Jakarta',
   demoOperator: { staffId: DEMO_OPERATOR.staffId, pin: DEMO_OPERATOR.pin },
   idle: { warnAfterSeconds: 180, countdownSeconds: 30 },
   operatorIdle: { warnAfterSeconds: 900, countdownSeconds: 30 },
@@ -92,6 +93,8 @@ export function fakeKioskApi(overrides: Partial<KioskApi> = {}): FakeKioskApi {
     setNewPassword: async () => ok(DONE),
     endSession: async () => ok(null),
     getTrainingOutbox: async () => ok([]),
+    confirmOperatorPin: async () => ok(null),
+    getServiceStatus: async () => ok({ available: true }),
     exportAuditCsv: async () => ok({ path: '/data/exports/audit.csv', records: 0 }),
     noteActivity: async () => ok({}),
   };

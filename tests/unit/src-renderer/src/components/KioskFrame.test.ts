@@ -72,6 +72,14 @@ describe('kiosk frame, assisted mode', () => {
     expect(w.text()).toContain('Petugas: PETUGAS SATU (PTG001)');
     await w.findAll('button').find((b) => b.text() === 'Akhiri Sesi Petugas')!.trigger('click');
     await flushPromises();
+    // "Akhiri Sesi Petugas?": the officer's PIN again is the answer; nothing ends before it.
+    const dialog = w.find('dialog');
+    expect(dialog.find('h2').text()).toBe('Akhiri Sesi Petugas?');
+    expect(wipes.calls).toEqual([]);
+    await dialog.find('input').setValue('246810');
+    await dialog.find('form').trigger('submit');
+    await settle();
+    expect(api.confirmOperatorPin).toHaveBeenCalledWith({ pin: '246810' });
     expect(wipes.calls).toEqual(['operator-sign-out']);
     expect(w.find('#wizard').exists()).toBe(false);
   });

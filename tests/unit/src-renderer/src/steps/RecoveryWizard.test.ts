@@ -28,6 +28,9 @@ describe('RecoveryWizard', () => {
   it('"Batal" ends main\'s session, resets the wizard, and the next visit finds every field empty', async () => {
     const { wrapper, wizard, api } = await throughIdentity();
     await click(buttonByText(wrapper, 'Batal'));
+    // It asks first ("Batalkan pemulihan?"): nothing is lost by a slip of the finger.
+    expect(api.endSession).not.toHaveBeenCalled();
+    await click(buttonByText(wrapper, 'Ya, batalkan'));
     expect(api.endSession).toHaveBeenCalledWith({ reason: 'cancel' });
     expect(wizard.screen).toBe('sign-in');
     expect(wizard.path).toBeUndefined();
