@@ -158,8 +158,11 @@ for (const viewport of SCREENS) {
       await submit(page, 'Lanjutkan');
       await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
       await enter(page, 'Nomor Handphone Baru', NEW_CONTACTS.phone);
-      await enter(page, 'Alamat Email Baru', NEW_CONTACTS.email);
+      // Left empty: its error appears above the next field as the citizen moves on, pushing it down.
+      await tapField(page, 'Alamat Email Baru');
       await enter(page, 'Password Baru', NEW_PASSWORD);
+      await expect(page.getByLabel('Alamat Email Baru', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await enter(page, 'Alamat Email Baru', NEW_CONTACTS.email);
       await enter(page, 'Konfirmasi Password', NEW_PASSWORD);
       await submit(page, 'Lanjutkan');
       await toCodeScreen(page);
