@@ -171,3 +171,25 @@ for (const viewport of SCREENS) {
     });
   });
 }
+
+test.describe('the room under the page while the keyboard is up', () => {
+  test.use({ kioskMode: 'self-service', viewport: { width: 1366, height: 768 }, hasTouch: true });
+
+  test('a tap on the step’s button scrolled above the keyboard lands on it (nothing moves under the finger)', async ({ page }) => {
+    const room = page.locator('.osk-room');
+    await expect(room).toHaveCount(0);
+    await enter(page, 'Email atau nomor handphone', SITI.email);
+    await enter(page, 'Password', SITI.password);
+    // The room exists only while the keyboard is up, and is as tall as it.
+    const [roomHeight, keyboardHeight] = await Promise.all([room.evaluate((r) => r.getBoundingClientRect().height), onScreenKeyboard(page).evaluate((k) => k.getBoundingClientRect().height)]);
+    expect(roomHeight).toBeGreaterThan(200);
+    expect(Math.abs(roomHeight - keyboardHeight)).toBeLessThan(1);
+    // Scrolled all the way down into that room, then the button tapped.
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await expectButtonReachable(page, 'Masuk');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
+    await expect(heading(page, 'Berhasil masuk')).toBeVisible();
+    await expect(onScreenKeyboard(page)).toBeHidden();
+    await expect(room).toHaveCount(0);
+  });
+});

@@ -191,13 +191,19 @@ export function useOnScreenKeyboard(): OnScreenKeyboard {
     return base;
   });
 
-  // While a finger is down, the keyboard stays: the room it makes under the page must not vanish under the finger mid-tap.
+  // The keyboard goes away only after the tap that took the focus from the field (its click included):
+  // the room it makes under the page must not vanish under the finger mid-tap. A mouse's press and release
+  // are two tasks (wait for the release); a touch's compatibility mousedown, mouseup and click come in one.
   let pointerDown = false;
   let hideAfterTap = false;
   const hide = () => {
     target.value = undefined;
     caseState.value = 'off';
   };
+  const hideSoon = () =>
+    setTimeout(() => {
+      if (!isTextTarget(document.activeElement)) hide();
+    });
   const onPointerDown = () => {
     pointerDown = true;
   };
@@ -205,10 +211,7 @@ export function useOnScreenKeyboard(): OnScreenKeyboard {
     pointerDown = false;
     if (!hideAfterTap) return;
     hideAfterTap = false;
-    // After this tap's click has run (same task): hide unless the tap put the focus in a field.
-    setTimeout(() => {
-      if (!isTextTarget(document.activeElement)) hide();
-    });
+    hideSoon();
   };
 
   const onFocusIn = (event: FocusEvent) => {
@@ -224,7 +227,7 @@ export function useOnScreenKeyboard(): OnScreenKeyboard {
     // Focus moving to another field is handled by focusin; leaving to nothing hides the keyboard.
     if (isTextTarget(event.relatedTarget)) return;
     if (pointerDown) hideAfterTap = true;
-    else hide();
+    else hideSoon();
   };
 
   onMounted(() => {

@@ -289,6 +289,9 @@ describe('on-screen keyboard: following focus', () => {
     await nextTick();
     el.blur();
     await nextTick();
+    // Not at once: after the tap (and its click) that took the focus away.
+    expect(kb.target.value).toBe(el);
+    await new Promise((r) => setTimeout(r, 0));
     expect(kb.target.value).toBeUndefined();
     kb.press('a');
     expect(el.value).toBe('');
@@ -303,7 +306,8 @@ describe('on-screen keyboard: following focus', () => {
     await nextTick();
     document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     button.focus();
-    await nextTick();
+    await new Promise((r) => setTimeout(r, 5));
+    // A mouse still pressed: the keyboard waits for the release.
     expect(kb.target.value).toBe(el);
     document.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 0));
@@ -317,7 +321,7 @@ describe('on-screen keyboard: following focus', () => {
     await nextTick();
     kb.press('{lock}');
     el.blur();
-    await nextTick();
+    await new Promise((r) => setTimeout(r, 0));
     expect(kb.caseState.value).toBe('off');
   });
 });
