@@ -69,7 +69,7 @@ async function walk(page: Page): Promise<StepCount[]> {
   const button = (name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
   const type = async (label: string, text: string) => {
     const field = page.getByLabel(label, { exact: true });
-    const focused = await field.evaluate((el) => el === document.activeElement);
+    const focused = await field.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
     if (!focused) {
       await field.click();
       current.fields += 1;

@@ -15,20 +15,47 @@ import { expect, test } from './fixtures/test';
  * kioskSelfService.spec.ts).
  */
 
+/** The few browser globals used inside `evaluate`, typed structurally (the node typecheck has no DOM library; see fixtures/pageGlobals.ts). */
+interface PageBox {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  height: number;
+}
+interface PageElement {
+  getBoundingClientRect(): PageBox;
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  labels?: ArrayLike<PageElement> | null;
+}
+interface PageWindow {
+  document: {
+    querySelector(selector: string): PageElement | null;
+    getElementById(id: string): PageElement | null;
+    documentElement: { scrollHeight: number };
+  };
+  innerWidth: number;
+  innerHeight: number;
+  scrollBy(options: { top: number; behavior: 'instant' }): void;
+  scrollTo(options: { top: number; behavior: 'instant' }): void;
+}
+
 /** Everything of `field` that must be seen, and where it is against the keyboard's top edge: a list of what is out of sight. */
 function outOfSight(field: Locator): Promise<string[]> {
   return field.evaluate((el) => {
+    const { document, innerWidth } = globalThis as unknown as PageWindow;
     const keyboard = document.querySelector('[role="group"][aria-label="Keyboard layar"]');
     if (!keyboard || keyboard.getBoundingClientRect().height === 0) return ['the keyboard is not shown'];
     const keyboardTop = keyboard.getBoundingClientRect().top;
-    const input = el as HTMLInputElement;
-    const parts: [string, Element | null][] = [
+    const input = el as unknown as PageElement;
+    const parts: [string, PageElement | null][] = [
       ['the field', input],
       ['its label', input.labels?.[0] ?? null],
       ...(input.getAttribute('aria-describedby') ?? '')
         .split(/\s+/)
         .filter(Boolean)
-        .map((id): [string, Element | null] => {
+        .map((id): [string, PageElement | null] => {
           const d = document.getElementById(id);
           return [`its description "${(d?.textContent ?? '').trim().slice(0, 40)}"`, d];
         }),
@@ -40,7 +67,7 @@ function outOfSight(field: Locator): Promise<string[]> {
       if (r.height === 0) continue;
       if (r.top < 0) problems.push(`${what}: top ${Math.round(r.top)} above the screen`);
       if (r.bottom > keyboardTop) problems.push(`${what}: bottom ${Math.round(r.bottom)} below the keyboard's top ${Math.round(keyboardTop)}`);
-      if (r.left < 0 || r.right > window.innerWidth) problems.push(`${what}: outside the screen's width`);
+      if (r.left < 0 || r.right > innerWidth) problems.push(`${what}: outside the screen's width`);
     }
     return problems;
   });
@@ -69,7 +96,8 @@ async function expectButtonReachable(page: Page, name: string): Promise<void> {
   await expect(onScreenKeyboard(page)).toBeVisible();
   const button = page.getByRole('button', { name, exact: true });
   const where = await button.evaluate((b) => {
-    const keyboardTop = document.querySelector('[role="group"][aria-label="Keyboard layar"]')?.getBoundingClientRect().top ?? window.innerHeight;
+    const window = globalThis as unknown as PageWindow;
+    const keyboardTop = window.document.querySelector('[role="group"][aria-label="Keyboard layar"]')?.getBoundingClientRect().top ?? window.innerHeight;
     const before = b.getBoundingClientRect();
     // As a finger would: scroll the page by as much as the button is below the keyboard (or above the screen).
     if (before.bottom > keyboardTop) window.scrollBy({ top: before.bottom - keyboardTop + 8, behavior: 'instant' });
@@ -185,7 +213,10 @@ test.describe('the room under the page while the keyboard is up', () => {
     expect(roomHeight).toBeGreaterThan(200);
     expect(Math.abs(roomHeight - keyboardHeight)).toBeLessThan(1);
     // Scrolled all the way down into that room, then the button tapped.
-    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await page.evaluate(() => {
+      const window = globalThis as unknown as PageWindow;
+      window.scrollTo({ top: window.document.documentElement.scrollHeight, behavior: 'instant' });
+    });
     await expectButtonReachable(page, 'Masuk');
     await page.getByRole('button', { name: 'Masuk', exact: true }).tap();
     await expect(heading(page, 'Berhasil masuk')).toBeVisible();
