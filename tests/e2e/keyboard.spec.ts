@@ -129,18 +129,20 @@ async function newPasswordScreen(page: Page): Promise<void> {
   await expectButtonReachable(page, 'Lanjutkan');
 }
 
+/** Issue #13's two screens for every path; the full-HD screen for the identity path, whose password rules the keyboard hid there. */
 const SCREENS = [
-  { width: 1366, height: 768 },
-  { width: 1080, height: 1920 },
+  { width: 1366, height: 768, everyPath: true },
+  { width: 1080, height: 1920, everyPath: true },
+  { width: 1920, height: 1080, everyPath: false },
 ] as const;
 
-for (const viewport of SCREENS) {
+for (const { everyPath, ...viewport } of SCREENS) {
   test.describe(`the on-screen keyboard covers no field at ${viewport.width}×${viewport.height}`, () => {
     test.use({ kioskMode: 'self-service', viewport });
     // Every field tapped and measured, each step a round trip: more than the default on a busy machine.
     test.slow();
 
-    test('sign-in, its errors included', async ({ page }) => {
+    if (everyPath) test('sign-in, its errors included', async ({ page }) => {
       // Errors first: each field then has its message under it.
       await page.getByRole('button', { name: 'Masuk', exact: true }).click();
       await enter(page, 'Email atau nomor handphone', SITI.email);
@@ -149,7 +151,7 @@ for (const viewport of SCREENS) {
       await expect(heading(page, 'Berhasil masuk')).toBeVisible();
     });
 
-    test('phone path: number (and its error), code, new password', async ({ page }) => {
+    if (everyPath) test('phone path: number (and its error), code, new password', async ({ page }) => {
       await openRecoveryOptions(page);
       await chooseOption(page, 'Melalui Nomor Handphone');
       const phone = await tapField(page, 'Nomor Handphone');
@@ -166,7 +168,7 @@ for (const viewport of SCREENS) {
       await newPasswordScreen(page);
     });
 
-    test('e-mail path: address, code, new password', async ({ page }) => {
+    if (everyPath) test('e-mail path: address, code, new password', async ({ page }) => {
       await openRecoveryOptions(page);
       await chooseOption(page, 'Melalui Email');
       await enter(page, 'Email', SITI.email);
