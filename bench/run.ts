@@ -4,7 +4,7 @@
  * Prints a table and writes bench/results/<timestamp>.json (git-ignored).
  * Benchmarks are not tests: nothing here fails a build.
  *
- *   npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub]
+ *   npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub,taps]
  *                        [--trace] [--profile] [--stub-state] [--update-docs]
  *
  * --quick        smoke run (< 3 min): soak 30, fewer repetitions
@@ -32,8 +32,9 @@ import { benchLoadTime } from './loadTime';
 import { benchSoak, SOAK_CONFIG } from './soak';
 import { benchStepTransition } from './stepTransition';
 import { benchStubLoad } from './stubLoad';
+import { benchTaps, TAPS_CONFIG } from './taps';
 
-const BENCHES = ['bundle', 'load', 'step', 'soak', 'audit', 'stub'] as const;
+const BENCHES = ['bundle', 'load', 'step', 'soak', 'audit', 'stub', 'taps'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const { values } = parseArgs({
@@ -52,7 +53,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub] [--trace] [--profile] [--stub-state] [--shell-flags "…"] [--update-docs]',
+    'usage: npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub,taps] [--trace] [--profile] [--stub-state] [--shell-flags "…"] [--update-docs]',
   );
   process.exit(0);
 }
@@ -217,7 +218,7 @@ async function main(): Promise<void> {
   });
 
   let browser: Browser | undefined;
-  const needBrowser = only.has('load') || only.has('step') || only.has('soak');
+  const needBrowser = only.has('load') || only.has('step') || only.has('soak') || only.has('taps');
   let firstScreenFetched: string[] | undefined;
   try {
     if (needBrowser) browser = await launchChromium();
@@ -287,6 +288,18 @@ async function main(): Promise<void> {
     );
     rows.push(...soak.rows);
     details.soak = soak.details;
+
+    const taps = await section(
+      'taps',
+      () => [notMeasured('taps.identity', 'taps, identity path, touch only, self-service ("Mulai" → "Akun berhasil dipulihkan")', 'taps', 'issue #13: 163', '≤ 110 taps', '')],
+      async () => {
+        if (!browser) throw new Error('needs Chromium');
+        const b = browser;
+        return withShell(buildDir, { config: TAPS_CONFIG }, (shell) => benchTaps({ browser: b, shell }));
+      },
+    );
+    rows.push(...taps.rows);
+    details.taps = taps.details;
   } finally {
     await browser?.close();
     await bundle?.cleanup();

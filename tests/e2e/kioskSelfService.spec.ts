@@ -1,5 +1,5 @@
 import { bridgeCall } from './fixtures/bridgeCall';
-import { onScreenKeyboard, tapKeys } from './fixtures/onScreenKeyboard';
+import { keyboardKey, onScreenKeyboard, tapKeys } from './fixtures/onScreenKeyboard';
 import { expect, test } from './fixtures/test';
 
 const SITI = { email: 'siti.rahayu@example.com', password: 'Lama#2024a' };
@@ -61,5 +61,48 @@ test.describe('self-service kiosk', () => {
     await expect(keyboard.getByRole('button', { name: 'q', exact: true })).toBeVisible();
     await tapKeys(page, 'SITI');
     await expect(page.getByLabel('Nama Lengkap')).toHaveValue('SITI');
+  });
+
+  test('"Lanjut" goes to the next field and signs in only from the last; e-mail keys, Caps Lock and Shift show their state', async ({ page }) => {
+    test.slow();
+    await page.getByRole('button', { name: 'Mulai' }).click();
+    const identifier = page.getByLabel('Email atau nomor handphone');
+    const password = page.getByLabel('Password', { exact: true });
+    await identifier.click();
+    await keyboardKey(page, 'b').click();
+    await keyboardKey(page, '@gmail.com').click();
+    await expect(identifier).toHaveValue('b@gmail.com');
+    await identifier.fill(SITI.email);
+
+    await keyboardKey(page, 'Lanjut').click();
+    await expect(password).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Masuk', exact: true })).toBeVisible();
+    // Not an e-mail field: no e-mail keys, letters and symbols again.
+    await expect(keyboardKey(page, '@gmail.com')).toHaveCount(0);
+
+    const capsLock = keyboardKey(page, 'Kunci kapital');
+    const shift = keyboardKey(page, 'Huruf besar');
+    await expect(capsLock).toHaveAttribute('aria-pressed', 'false');
+    await capsLock.click();
+    await expect(capsLock).toHaveAttribute('aria-pressed', 'true');
+    await keyboardKey(page, 'L').click();
+    await keyboardKey(page, 'A').click();
+    await capsLock.click();
+    await expect(capsLock).toHaveAttribute('aria-pressed', 'false');
+    await shift.click();
+    await expect(shift).toHaveAttribute('aria-pressed', 'true');
+    await keyboardKey(page, 'M').click();
+    await expect(shift).toHaveAttribute('aria-pressed', 'false');
+    await keyboardKey(page, 'a').click();
+    await expect(password).toHaveValue('LAMa');
+    // Every key is at least 48 px tall, and the keys with a symbol carry a word too.
+    const heights = await onScreenKeyboard(page).getByRole('button').evaluateAll((keys) => keys.map((k) => k.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(48);
+    await expect(keyboardKey(page, 'Hapus')).toHaveText('⌫ Hapus');
+    await expect(shift).toHaveText('⇧ Huruf besar');
+
+    await password.fill(SITI.password);
+    await keyboardKey(page, 'Lanjut').click();
+    await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toBeVisible();
   });
 });

@@ -355,6 +355,7 @@ const en: MessageSchema = {
       backspace: 'Delete',
       enter: 'Next',
       shift: 'Capitals',
+      capsLock: 'Caps lock',
       space: 'Space',
     },
   },

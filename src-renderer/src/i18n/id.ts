@@ -376,6 +376,7 @@ export default {
       backspace: 'Hapus',
       enter: 'Lanjut',
       shift: 'Huruf besar',
+      capsLock: 'Kunci kapital',
       space: 'Spasi',
     },
   },

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 /** A field bound with v-model, as the wizard's are, and the keyboard beside it. */
-function render(inputmode: string) {
+function render(inputmode: string, language: 'id' | 'en' = 'id') {
   const value = ref('');
   const Page = defineComponent({
     setup: () => () => [
@@ -21,7 +21,7 @@ function render(inputmode: string) {
       h(OnScreenKeyboard),
     ],
   });
-  wrapper = mount(Page, { global: { plugins: [createKioskI18n()] }, attachTo: document.body });
+  wrapper = mount(Page, { global: { plugins: [createKioskI18n(language)] }, attachTo: document.body });
   return { value, field: document.getElementById('field') as HTMLInputElement };
 }
 
@@ -63,12 +63,67 @@ describe('on-screen keyboard component', () => {
     expect(key('{bksp}').getAttribute('aria-label')).toBe('Hapus');
   });
 
-  it('shows letters for an e-mail field', async () => {
-    const { field } = render('email');
+  it('shows letters and the "@gmail.com" and ".com" keys for an e-mail field', async () => {
+    const { field, value } = render('email');
     field.focus();
     await nextTick();
     await nextTick();
     expect(key('q')).toBeTruthy();
     expect(key('@')).toBeTruthy();
+    tap('b');
+    tap('@gmail.com');
+    expect(value.value).toBe('b@gmail.com');
+    expect(key('.com').textContent).toBe('.com');
+  });
+
+  it('words beside ⌫, ⇧ and ⇪; the accessible names are the words', async () => {
+    const { field } = render('text');
+    field.focus();
+    await nextTick();
+    await nextTick();
+    expect(key('{bksp}').textContent).toBe('⌫ Hapus');
+    expect(key('{bksp}').getAttribute('aria-label')).toBe('Hapus');
+    expect(key('{shift}').textContent).toBe('⇧ Huruf besar');
+    expect(key('{shift}').getAttribute('aria-label')).toBe('Huruf besar');
+    expect(key('{lock}').textContent).toBe('⇪ Kunci kapital');
+    expect(key('{lock}').getAttribute('aria-label')).toBe('Kunci kapital');
+    expect(key('{enter}').getAttribute('aria-label')).toBe('Lanjut');
+  });
+
+  it('Shift and Caps Lock look pressed and say so (aria-pressed) while on', async () => {
+    const { field, value } = render('text');
+    field.focus();
+    await nextTick();
+    await nextTick();
+    expect(key('{shift}').getAttribute('aria-pressed')).toBe('false');
+    tap('{shift}');
+    await nextTick();
+    expect(key('{shift}').getAttribute('aria-pressed')).toBe('true');
+    expect(key('{shift}').classList).toContain('osk__key--on');
+    tap('S');
+    await nextTick();
+    expect(key('{shift}').getAttribute('aria-pressed')).toBe('false');
+    tap('{lock}');
+    await nextTick();
+    expect(key('{lock}').getAttribute('aria-pressed')).toBe('true');
+    expect(key('{lock}').classList).toContain('osk__key--on');
+    tap('I');
+    tap('T');
+    await nextTick();
+    expect(value.value).toBe('SIT');
+    expect(key('{lock}').getAttribute('aria-pressed')).toBe('true');
+    tap('{lock}');
+    await nextTick();
+    expect(key('{lock}').getAttribute('aria-pressed')).toBe('false');
+    expect(key('{lock}').classList).not.toContain('osk__key--on');
+  });
+
+  it('in English, the words are English', async () => {
+    const { field } = render('text', 'en');
+    field.focus();
+    await nextTick();
+    await nextTick();
+    expect(key('{bksp}').textContent).toBe('⌫ Delete');
+    expect(key('{lock}').getAttribute('aria-label')).toBe('Caps lock');
   });
 });
