@@ -26,7 +26,7 @@ import { expect, test } from './fixtures/test';
 
 test.describe.configure({ timeout: 90_000 });
 
-const OUTAGE = 'Layanan sedang tidak dapat dihubungi. Silakan coba lagi.';
+const OUTAGE = 'Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.';
 
 /**
  * The backend acts on the next request of `route`, then the connection drops. The kiosk's client

@@ -168,7 +168,7 @@ test('the backend down mid-flow: a clear message and "Coba lagi"; nothing retype
   await fillNewCredentials(page, { ...NEW_CONTACTS, password: NEW_PASSWORD });
   await stub.addFault(kiosk, { route: 'submitCredentials', kind: 'error', status: 503, times: 20 });
   await page.getByRole('button', { name: 'Lanjutkan' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
+  await expect(page.getByRole('alert')).toHaveText('Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.');
   await expect(heading(page, 'Atur Ulang Password')).toBeVisible();
   // Everything typed is still there.
   await expect(page.getByLabel('Nomor Handphone Baru', { exact: true })).toHaveValue(NEW_CONTACTS.phone);

@@ -38,7 +38,7 @@ export default {
   },
   recovery: {
     title: 'Pemulihan Akun',
-    intro: 'Jika Anda memiliki kendala masuk ke Akun, silahkan pilih opsi pemulihan akun di bawah.',
+    intro: 'Jika Anda memiliki kendala masuk ke Akun, silakan pilih opsi pemulihan akun di bawah.',
   },
   /**
    * One entry per recovery path (src-shared/recoveryPaths.ts): its option on
@@ -298,12 +298,28 @@ export default {
       space: 'Spasi',
     },
   },
+  /**
+   * Every form (issue #13): the error summary, the wait for an answer, the
+   * window's title, and who helps next when a citizen cannot go on alone
+   * (the Pusat Bantuan's line and site: infoLinks.ts).
+   */
+  forms: {
+    errorSummary: 'Ada masalah',
+    checking: 'Memeriksa data…',
+    documentTitle: '{step} – {kiosk}',
+    documentTitleError: 'Galat: {step} – {kiosk}',
+    helpOfficer: 'Untuk bantuan, tanyakan kepada petugas di loket.',
+    helpLine: 'Untuk bantuan, hubungi Pusat Bantuan Kemnaker di {phone} atau kunjungi {address}.',
+  },
   errors: {
     VALIDATION_FAILED: 'Data yang dimasukkan belum benar. Periksa kembali isian Anda.',
     INVALID_CREDENTIALS: 'Email/nomor handphone atau password salah.',
     INVALID_CREDENTIALS_LEFT: 'Email/nomor handphone atau password salah. Sisa percobaan: {n}.',
-    ACCOUNT_LOCKED: 'Akun dikunci sementara karena terlalu banyak salah password.',
-    ACCOUNT_LOCKED_UNTIL: 'Akun dikunci sementara karena terlalu banyak salah password. Coba lagi setelah {time}.',
+    INVALID_CREDENTIALS_LAST:
+      'Email/nomor handphone atau password salah. Sisa percobaan: 1. Bila salah sekali lagi, akun dikunci sementara; lupa password? Pilih "Kendala Masuk ke Akun?".',
+    ACCOUNT_LOCKED: 'Akun dikunci sementara karena terlalu banyak salah password. Pulihkan akun Anda lewat "Kendala Masuk ke Akun?".',
+    ACCOUNT_LOCKED_UNTIL:
+      'Akun dikunci sementara karena terlalu banyak salah password. Coba lagi setelah {time}, atau pulihkan akun Anda sekarang lewat "Kendala Masuk ke Akun?".',
     OPERATOR_INVALID: 'ID Petugas atau PIN salah.',
     OPERATOR_REQUIRED: 'Petugas harus masuk terlebih dahulu.',
     OPERATOR_LOCKED: 'ID Petugas ini dikunci sementara karena terlalu banyak salah PIN.',
@@ -331,7 +347,7 @@ export default {
     SESSION_INVALID: 'Sesi pemulihan sudah berakhir. Silakan mulai lagi.',
     BACKEND_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi. Silakan coba lagi.',
     BACKEND_ERROR: 'Layanan sedang bermasalah. Silakan coba lagi.',
-    OUT_OF_SERVICE: 'Kios sedang tidak dapat melayani. Silakan hubungi petugas.',
+    OUT_OF_SERVICE: 'Kios sedang tidak dapat melayani.',
     FORBIDDEN: 'Permintaan ditolak.',
     INTERNAL: 'Terjadi kesalahan pada kios. Silakan coba lagi.',
     retry: 'Coba lagi',

@@ -197,9 +197,15 @@ export function descriptionOf(input: HTMLInputElement): string {
 }
 
 export function alertText(wrapper: VueWrapper): string {
-  return [...wrapper.element.ownerDocument.querySelectorAll('[role="alert"]')].map((a) => a.textContent?.trim() ?? '').join(' ');
+  return [...wrapper.element.ownerDocument.querySelectorAll('[role="alert"]')]
+    .map((a) => a.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function statusText(wrapper: VueWrapper): string {
-  return [...wrapper.element.ownerDocument.querySelectorAll('[role="status"]')].map((a) => a.textContent?.trim() ?? '').join(' ');
+  return [...wrapper.element.ownerDocument.querySelectorAll('[role="status"]')]
+    .map((a) => a.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
 }

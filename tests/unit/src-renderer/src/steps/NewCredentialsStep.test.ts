@@ -139,7 +139,7 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     const step = await mountCredentials();
     await fillValid(step);
     await step.submit();
-    expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
+    expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.');
     expect([step.phone().value, step.email().value, step.password().value, step.confirmation().value]).toEqual([
       '081377770011',
       'siti.baru@example.org',
