@@ -29,7 +29,9 @@ describe('PasswordChecklist', () => {
       'Bukan password umum yang mudah ditebak (belum terpenuhi)',
     ]);
     expect(wrapper.get('ul').attributes('id')).toBe('rules');
-    expect(wrapper.get('ul').attributes('aria-label')).toBe('Syarat password');
+    // Named by an element (aria-labelledby), so that an input described by the list hears its rules, not only its name.
+    expect(wrapper.get('ul').attributes('aria-label')).toBeUndefined();
+    expect(document.getElementById(wrapper.get('ul').attributes('aria-labelledby')!)?.textContent).toBe('Syarat password');
   });
 
   it('ticks each rule as the password grows to meet it', async () => {
