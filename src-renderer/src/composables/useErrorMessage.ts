@@ -95,12 +95,13 @@ export function useErrorMessage() {
    * Where a failure leaves the citizen stuck, who helps next: the officer at
    * an assisted kiosk, else the Pusat Bantuan's line and site. (A locked
    * code recovery already sends the citizen to an officer; at a
-   * self-service kiosk the help line is added.)
+   * self-service kiosk the help line is added; so does an out-of-service
+   * kiosk's message, which App.vue shows on its own too.)
    */
   function nextStepFor(error: KioskError): string | undefined {
     if (!isDeadEnd(error)) return undefined;
     const helpLine = t('forms.helpLine', { phone: HELP_CENTRE.phone, address: HELP_CENTRE.address });
-    if (error.code === 'CODE_RECOVERY_LOCKED') return kiosk.assisted ? undefined : helpLine;
+    if (error.code === 'CODE_RECOVERY_LOCKED' || error.code === 'OUT_OF_SERVICE') return kiosk.assisted ? undefined : helpLine;
     return kiosk.assisted ? t('forms.helpOfficer') : helpLine;
   }
 

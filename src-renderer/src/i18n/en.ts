@@ -324,7 +324,7 @@ const en: MessageSchema = {
     SESSION_INVALID: 'The recovery session has ended. Please start again.',
     BACKEND_UNAVAILABLE: 'The service cannot be reached right now. Please try again.',
     BACKEND_ERROR: 'The service has a problem right now. Please try again.',
-    OUT_OF_SERVICE: 'This kiosk cannot serve right now.',
+    OUT_OF_SERVICE: 'This kiosk cannot serve right now. Please ask an officer.',
     FORBIDDEN: 'The request was refused.',
     INTERNAL: 'Something went wrong in the kiosk. Please try again.',
     retry: 'Try again',

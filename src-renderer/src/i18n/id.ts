@@ -347,7 +347,7 @@ export default {
     SESSION_INVALID: 'Sesi pemulihan sudah berakhir. Silakan mulai lagi.',
     BACKEND_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi. Silakan coba lagi.',
     BACKEND_ERROR: 'Layanan sedang bermasalah. Silakan coba lagi.',
-    OUT_OF_SERVICE: 'Kios sedang tidak dapat melayani.',
+    OUT_OF_SERVICE: 'Kios sedang tidak dapat melayani. Silakan hubungi petugas.',
     FORBIDDEN: 'Permintaan ditolak.',
     INTERNAL: 'Terjadi kesalahan pada kios. Silakan coba lagi.',
     retry: 'Coba lagi',
