@@ -154,6 +154,17 @@ describe('SignInStep (seed screen 1, "Masuk")', () => {
     );
   });
 
+  it('an outage says who helps next, and offers no "Coba lagi" (the password is already cleared)', async () => {
+    const w = render(async () => fail('BACKEND_UNAVAILABLE'));
+    await inputLabelled(w, 'Email atau nomor handphone').setValue('081234562797');
+    await inputLabelled(w, 'Password').setValue('Lama#2024a');
+    await submit(w);
+    expect(w.find('[role="alert"]').text()).toBe(
+      'Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, hubungi Pusat Bantuan Kemnaker di 1500 630 atau kunjungi bantuan.kemnaker.go.id.',
+    );
+    expect(w.findAll('button').map((b) => b.text())).not.toContain('Coba lagi');
+  });
+
   it('the fourth wrong password says that one more locks the account, and where recovery is', async () => {
     const w = render(async () => fail('INVALID_CREDENTIALS', { attemptsRemaining: 1 }));
     await inputLabelled(w, 'Email atau nomor handphone').setValue('081234562797');
