@@ -4,5 +4,9 @@ export const INFO_LINKS = {
   help: 'https://bantuan.kemnaker.go.id',
 } as const;
 
-/** The Pusat Bantuan's phone line (the stub's "Bukan Anda?" notices name the same number). */
-export const HELP_LINE = '1500630';
+/**
+ * The Pusat Bantuan a citizen is sent to when the kiosk cannot help further
+ * (a lock, an outage) and no officer is at hand: Kemnaker's call centre and
+ * its help site.
+ */
+export const HELP_CENTRE = { phone: '1500 630', address: 'bantuan.kemnaker.go.id' } as const;

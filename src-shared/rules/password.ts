@@ -37,13 +37,20 @@ export interface PasswordContext {
   email?: string;
 }
 
-export type PasswordProblem = PasswordRuleId | 'containsPersonalData' | 'common';
+/** The two rules beyond the service's five, named as the problems they find; live lines of the checklist too. */
+export const PASSWORD_EXTRA_RULES = ['containsPersonalData', 'common'] as const;
+export type PasswordExtraRuleId = (typeof PASSWORD_EXTRA_RULES)[number];
 
-/** The first problem with a password, or null when it is acceptable. */
-export function passwordProblem(password: string, ctx: PasswordContext = {}): PasswordProblem | null {
-  for (const rule of PASSWORD_RULES) if (!rule.test(password)) return rule.id;
+export type PasswordProblem = PasswordRuleId | PasswordExtraRuleId;
+
+/** One of the passwords guessed first (case ignored). */
+export function isCommonPassword(password: string): boolean {
+  return COMMON_PASSWORDS.has(password.toLowerCase());
+}
+
+/** Whether the password holds the NIK, the phone's digits, a name part or a part of the e-mail's local part (3+ characters). */
+export function containsPersonalData(password: string, ctx: PasswordContext): boolean {
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'common';
   const personal: string[] = [];
   if (ctx.nik) personal.push(ctx.nik);
   if (ctx.phone) {
@@ -58,6 +65,27 @@ export function passwordProblem(password: string, ctx: PasswordContext = {}): Pa
     const local = ctx.email.split('@')[0] ?? '';
     for (const part of local.split(/[._\-+]/)) if (part.length >= 3) personal.push(part.toLowerCase());
   }
-  if (personal.some((p) => lower.includes(p.toLowerCase()))) return 'containsPersonalData';
+  return personal.some((p) => lower.includes(p.toLowerCase()));
+}
+
+/**
+ * The checklist's two further lines for what has been typed, against every
+ * context the kiosk knows (e.g. the identity path's NIK and name with the new
+ * contacts, or a contact path's registered phone): met once something is
+ * typed and no context is in it, or it is not a common password.
+ */
+export function passwordExtraChecklist(password: string, contexts: readonly PasswordContext[]): Record<PasswordExtraRuleId, boolean> {
+  const typed = password !== '';
+  return {
+    containsPersonalData: typed && !contexts.some((ctx) => containsPersonalData(password, ctx)),
+    common: typed && !isCommonPassword(password),
+  };
+}
+
+/** The first problem with a password, or null when it is acceptable. */
+export function passwordProblem(password: string, ctx: PasswordContext = {}): PasswordProblem | null {
+  for (const rule of PASSWORD_RULES) if (!rule.test(password)) return rule.id;
+  if (isCommonPassword(password)) return 'common';
+  if (containsPersonalData(password, ctx)) return 'containsPersonalData';
   return null;
 }

@@ -2,7 +2,7 @@ import { boolean, ref, string } from 'yup';
 import { emailSchema } from './email';
 import { nikProblem } from './nik';
 import { isOtpCode } from './otp';
-import { passwordProblem } from './password';
+import { passwordProblem, type PasswordContext } from './password';
 import { isIndonesianMobile } from './phone';
 
 /**
@@ -78,20 +78,28 @@ export const wizardPasswordField = string()
   .max(128, 'password.tooLong')
   .test('password', (value, ctx) => {
     const parent: Record<string, unknown> = typeof ctx.parent === 'object' && ctx.parent !== null ? ctx.parent : {};
-    const text = (key: string): string | undefined => {
-      const v = parent[key];
-      return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-    };
-    const contexts = [
-      { phone: text('phone'), email: text('email'), nik: text('nik'), fullName: text('fullName') },
-      { phone: text('registeredPhone'), email: text('registeredEmail') },
-    ];
-    for (const context of contexts) {
+    for (const context of wizardPasswordContexts(parent)) {
       const problem = passwordProblem(value ?? '', context);
       if (problem !== null) return ctx.createError({ message: `password.${problem}` });
     }
     return true;
   });
+
+/**
+ * The personal data the wizard's form holds, as the password rule reads it:
+ * the identity path's NIK, name and new contacts, and a contact path's
+ * registered phone or e-mail. The checklist shows the same contexts live.
+ */
+export function wizardPasswordContexts(values: Record<string, unknown>): PasswordContext[] {
+  const text = (key: string): string | undefined => {
+    const v = values[key];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  return [
+    { phone: text('phone'), email: text('email'), nik: text('nik'), fullName: text('fullName') },
+    { phone: text('registeredPhone'), email: text('registeredEmail') },
+  ];
+}
 
 /** "Konfirmasi Password": must equal the sibling `password`. Renderer only. */
 export const passwordConfirmationField = string()

@@ -32,7 +32,7 @@ const SMS_TEXT = /^Kode OTP: \d{6}\. Hati-hati penipuan! Kode OTP ini hanya untu
 
 test('by phone: registered number → SMS → Verifikasi → new password → done → the new password signs in', async ({ page }) => {
   await openRecoveryOptions(page);
-  await expect(page.getByText('Jika Anda memiliki kendala masuk ke Akun, silahkan pilih opsi pemulihan akun di bawah.')).toBeVisible();
+  await expect(page.getByText('Jika Anda memiliki kendala masuk ke Akun, silakan pilih opsi pemulihan akun di bawah.')).toBeVisible();
   await expect(page.getByText('Pengaturan ulang password dengan kode OTP yang dikirimkan ke handphone Anda')).toBeVisible();
   await expect(page.getByText('Pengaturan ulang password dengan kode OTP yang dikirimkan ke email Anda')).toBeVisible();
   await expect(page.getByText('Lupa no hp dan email? Anda dapat mengatur ulang no hp, email dan password dengan verifikasi identitas')).toBeVisible();

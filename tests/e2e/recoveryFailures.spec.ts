@@ -154,8 +154,9 @@ test('identity: each failure shows the tries left, the third shows until when th
   const lockedUntil = new Date(before + 24 * 60 * 60_000);
   const day = lockedUntil.toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
   await expect(alert).toContainText(day);
-  const shown = /(\d{2})[.:](\d{2})\.$/.exec((await alert.textContent()) ?? '');
-  expect(shown, 'a time at the end of the message').not.toBeNull();
+  // The time ends the lock's sentence; who helps next follows it (#13).
+  const shown = /(\d{2})[.:](\d{2})\. Untuk bantuan, tanyakan kepada petugas di loket\.$/.exec((await alert.textContent()) ?? '');
+  expect(shown, 'a time at the end of the sentence, then the next step').not.toBeNull();
   const minutes = Number(shown![1]) * 60 + Number(shown![2]);
   expect(Math.abs(minutes - (lockedUntil.getHours() * 60 + lockedUntil.getMinutes())) % (24 * 60)).toBeLessThanOrEqual(1);
 
@@ -175,7 +176,7 @@ test('the backend down mid-flow: a clear message and "Coba lagi"; nothing retype
   await checkNewCredentials(page);
   await stub.addFault(kiosk, { route: 'submitCredentials', kind: 'error', status: 503, times: 20 });
   await page.getByRole('button', { name: 'Kirim Kode OTP' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
+  await expect(page.getByRole('alert')).toHaveText('Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.');
   await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
   // Everything typed is still there.
   await expect(page.getByText(`SMS ke ${NEW_CONTACTS.phone}`, { exact: true })).toBeVisible();

@@ -13,7 +13,9 @@ import {
   otpMessages,
   readOtp,
   SITI,
+  setNewPassword,
   startByPhone,
+  stub,
   verifyIdentity,
 } from './fixtures/flows';
 import { expect, test } from './fixtures/test';
@@ -75,17 +77,18 @@ test('NIK, phone, e-mail and password are checked as the citizen types, with the
 
   // The checklist ticks each rule as it is met.
   const password = page.getByLabel('Password Baru', { exact: true });
+  // (The two further rules, no personal data and not common, are met by each of these.)
   const met = page.locator('li[data-met="true"]');
   await password.fill('a');
-  await expect(met).toHaveCount(1);
+  await expect(met).toHaveCount(1 + 2);
   await password.fill('aB');
-  await expect(met).toHaveCount(2);
+  await expect(met).toHaveCount(2 + 2);
   await password.fill('aB3');
-  await expect(met).toHaveCount(3);
+  await expect(met).toHaveCount(3 + 2);
   await password.fill('aB3!');
-  await expect(met).toHaveCount(4);
+  await expect(met).toHaveCount(4 + 2);
   await password.fill('aB3!kota');
-  await expect(met).toHaveCount(5);
+  await expect(met).toHaveCount(5 + 2);
   await expect(page.getByRole('listitem').filter({ hasText: 'Minimal 8 karakter' })).toContainText('(terpenuhi)');
   // The NIK typed two steps ago is personal data: refused on the kiosk.
   await password.fill('Aa!3171014101900001');
@@ -269,4 +272,76 @@ test.describe('on a touch screen', () => {
     await page.getByRole('button', { name: 'Kembali ke halaman Masuk' }).tap();
     await expect(heading(page, 'Masuk')).toBeVisible();
   });
+});
+
+/** The lines of the password checklist, each as a screen reader reads it (the rule, then met or not). */
+function checklistLines(page: Page): Locator {
+  return page.getByRole('list').filter({ hasText: 'Minimal 8 karakter' }).getByRole('listitem');
+}
+
+function checklistLine(page: Page, rule: string): Locator {
+  return checklistLines(page).filter({ hasText: rule });
+}
+
+test('all seven password rules are live lines: a password holding the name typed on the identity step is flagged before sending', async ({ page }) => {
+  await verifyIdentity(page, SITI);
+  const personal = checklistLine(page, 'Tidak memuat NIK, nama, nomor handphone atau email Anda');
+  const common = checklistLine(page, 'Bukan password umum yang mudah ditebak');
+  await expect(checklistLines(page)).toHaveCount(7);
+  const password = page.getByLabel('Password Baru', { exact: true });
+  // Meets the service's five rules, yet holds "SITI", typed as the full name on the step before.
+  await password.fill('Siti2026!');
+  await expect(checklistLines(page).filter({ hasText: '(belum terpenuhi)' })).toHaveCount(1);
+  await expect(personal).toHaveText(/\(belum terpenuhi\)$/);
+  await password.fill('Password1!');
+  await expect(common).toHaveText(/\(belum terpenuhi\)$/);
+  await expect(personal).toHaveText(/\(terpenuhi\)$/);
+  await password.fill(NEW_PASSWORD);
+  await expect(checklistLines(page).filter({ hasText: '(belum terpenuhi)' })).toHaveCount(0);
+  // What a screen reader says for the field: every rule and whether it is met (before #13: "Syarat password", nothing more).
+  await expect(password).toHaveAccessibleDescription(/Syarat password: .*Tidak memuat NIK, nama, nomor handphone atau email Anda \(terpenuhi\)/);
+});
+
+test('phone path: a password the service refuses after every line is ticked says why, and the checklist shows it', async ({ page }) => {
+  await startByPhone(page, SITI.phone);
+  await expect(page).toHaveTitle('Verifikasi – Pulih');
+  await enterOtp(page, await readOtp(page, SITI.phoneMasked));
+  // The kiosk cannot know the account's name on this path; the service can, and refuses "Rahayu…".
+  await setNewPassword(page, 'Rahayu#2026');
+  const password = page.getByLabel('Password Baru', { exact: true });
+  await expect(password).toHaveAccessibleDescription(/Layanan menolak password ini: password tidak boleh memuat NIK, nama, nomor handphone atau email Anda/);
+  await expect(checklistLine(page, 'Tidak memuat NIK, nama, nomor handphone atau email Anda')).toHaveText(/\(belum terpenuhi\)$/);
+  await expect(page).toHaveTitle('Galat: Atur Ulang Password – Pulih');
+  await setNewPassword(page, NEW_PASSWORD);
+  await expectRecovered(page);
+});
+
+test('while the backend checks the identity: "Memeriksa data…", the fields locked; then the next heading has focus, not <body>', async ({ page, kiosk }) => {
+  await openRecoveryOptions(page);
+  await chooseOption(page, 'Melalui Verifikasi Identitas');
+  await expect(page).toHaveTitle('Pemulihan Akun – Pulih');
+  await fillIdentity(page, SITI);
+  await stub.addFault(kiosk, { route: 'verifyIdentity', kind: 'latency', latencyMs: 2_000, times: 1 });
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Memeriksa data…' })).toBeVisible();
+  await expect(page.getByLabel('Nama Lengkap', { exact: true })).toBeDisabled();
+  await expect(heading(page, 'Atur Ulang Password')).toBeFocused();
+  await expect(page).toHaveTitle('Atur Ulang Password – Pulih');
+});
+
+test('a submit with mistakes: "Ada masalah" at the top, focused, each link takes the citizen to the field', async ({ page }) => {
+  await openRecoveryOptions(page);
+  await chooseOption(page, 'Melalui Nomor Handphone');
+  await page.getByLabel('Nomor Handphone', { exact: true }).fill('0212345');
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { name: 'Ada masalah' })).toBeVisible();
+  await expect(page).toHaveTitle('Galat: Pemulihan Akun – Pulih');
+  await summary.getByRole('link', { name: /^Nomor Handphone: / }).click();
+  await expect(page.getByLabel('Nomor Handphone', { exact: true })).toBeFocused();
+  await page.getByLabel('Nomor Handphone', { exact: true }).fill(SITI.phone);
+  await expect(summary).toHaveCount(0);
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(heading(page, 'Verifikasi')).toBeFocused();
 });

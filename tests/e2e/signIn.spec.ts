@@ -52,15 +52,18 @@ test('a wrong password says so and how many tries are left', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Masuk' })).toBeVisible();
 });
 
-test('the fifth wrong password locks the account for 15 minutes and says until when', async ({ page }) => {
+test('the fourth wrong password warns of the lock; the fifth locks the account for 15 minutes, says until when, and points to recovery', async ({ page }) => {
   for (let left = 4; left >= 1; left--) {
     await signIn(page, SITI.phone, 'Salah#2024a');
     await expect(page.getByRole('alert')).toContainText(`Sisa percobaan: ${left}.`);
   }
+  // The fourth says what the fifth does, and where the way out is.
+  await expect(page.getByRole('alert')).toContainText('Bila salah sekali lagi, akun dikunci sementara; lupa password? Pilih "Kendala Masuk ke Akun?".');
   const before = Date.now();
   await signIn(page, SITI.phone, 'Salah#2024a');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Akun dikunci sementara');
+  await expect(alert).toContainText('pulihkan akun Anda sekarang lewat "Kendala Masuk ke Akun?"');
   const text = (await alert.textContent()) ?? '';
   const match = /(\d{2})[.:](\d{2})/.exec(text);
   expect(match, `a time in: ${text}`).not.toBeNull();
@@ -76,11 +79,44 @@ test('the fifth wrong password locks the account for 15 minutes and says until w
   await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toHaveCount(0);
 });
 
-test('an invalid identifier is caught on the kiosk with a localised message', async ({ page }) => {
+test('an invalid identifier is caught on the kiosk with a localised message, in the field and in "Ada masalah"', async ({ page }) => {
   await signIn(page, '12345', SITI.password);
   const input = page.getByLabel('Email atau nomor handphone');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Masukkan email yang benar atau nomor handphone Indonesia')).toBeVisible();
+  await expect(input).toHaveAccessibleDescription(/Masukkan email yang benar atau nomor handphone Indonesia/);
+  // GOV.UK's error summary: at the top, focused (so it is heard), a link per message that moves focus to its field.
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('heading', { name: 'Ada masalah' })).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle('Galat: Masuk – Pulih');
+  await summary.getByRole('link', { name: /Masukkan email yang benar/ }).click();
+  await expect(input).toBeFocused();
+  await input.fill(SITI.email);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toBeVisible();
+});
+
+test('after every answer focus is on the alert or the new heading, never on <body>; the window title names the screen', async ({ page }) => {
+  await expect(page).toHaveTitle('Masuk – Pulih');
+  await signIn(page, SITI.email, 'Salah#2024a');
+  await expect(page.getByRole('alert')).toContainText('Sisa percobaan: 4.');
+  // The alert holds focus (before #13 it was <body>: the pressed button had been disabled under it).
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page).toHaveTitle('Galat: Masuk – Pulih');
+  await signIn(page, SITI.email, SITI.password);
+  await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toBeFocused();
+  await expect(page).toHaveTitle('Berhasil masuk – Pulih');
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page).toHaveTitle('Signed in – Pulih');
+});
+
+test('"Kendala Masuk ke Akun?" is a button as large as "Masuk", not a small link', async ({ page }) => {
+  const masuk = await page.getByRole('button', { name: 'Masuk', exact: true }).boundingBox();
+  const trouble = await page.getByRole('button', { name: 'Kendala Masuk ke Akun?' }).boundingBox();
+  expect(masuk && trouble).toBeTruthy();
+  expect(trouble!.height).toBeGreaterThanOrEqual(48);
+  expect(Math.abs(trouble!.height - masuk!.height)).toBeLessThanOrEqual(1);
+  expect(Math.abs(trouble!.width - masuk!.width)).toBeLessThanOrEqual(1);
 });
 
 test('"Kendala Masuk ke Akun?" leads to the three recovery options, and back', async ({ page }) => {

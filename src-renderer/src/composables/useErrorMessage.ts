@@ -1,5 +1,7 @@
 import type { ErrorCode, KioskError } from '../../../src-shared/errors';
 import { LOCALES, useTexts } from '../i18n';
+import { HELP_CENTRE } from '../infoLinks';
+import { useKioskStore } from '../stores/kiosk';
 
 /** The backend (or the kiosk) could not give an answer: retrying the same request makes sense, and nothing typed was used. */
 const TRANSPORT_FAILURES: ReadonlySet<ErrorCode> = new Set(['BACKEND_UNAVAILABLE', 'BACKEND_ERROR', 'INTERNAL', 'OUT_OF_SERVICE']);
@@ -15,6 +17,21 @@ const RESTART_NEEDED: ReadonlySet<ErrorCode> = new Set([
 
 export function isTransportFailure(error: KioskError | undefined): boolean {
   return error !== undefined && TRANSPORT_FAILURES.has(error.code);
+}
+
+/** The citizen cannot go on alone from here (a lock, an outage): the alert says who helps next. */
+const DEAD_ENDS: ReadonlySet<ErrorCode> = new Set([
+  'IDENTITY_LOCKED',
+  'CODE_RECOVERY_LOCKED',
+  'KIOSK_RATE_LIMITED',
+  'BACKEND_UNAVAILABLE',
+  'BACKEND_ERROR',
+  'OUT_OF_SERVICE',
+  'INTERNAL',
+]);
+
+function isDeadEnd(error: KioskError): boolean {
+  return DEAD_ENDS.has(error.code) || (error.code === 'IDENTITY_MISMATCH' && error.attemptsRemaining === 0);
 }
 
 export function needsRestart(error: KioskError | undefined): boolean {
@@ -44,6 +61,9 @@ export function useErrorMessage() {
     }
     switch (error.code) {
       case 'INVALID_CREDENTIALS':
+        // One try left: the citizen hears that a lock comes next.
+        if (n === 1) return t('errors.INVALID_CREDENTIALS_LAST');
+        return n !== undefined ? t(`errors.${error.code}_LEFT`, { n }) : t(`errors.${error.code}`);
       case 'IDENTITY_MISMATCH':
       case 'OTP_INVALID':
         return n !== undefined ? t(`errors.${error.code}_LEFT`, { n }) : t(`errors.${error.code}`);
@@ -69,5 +89,21 @@ export function useErrorMessage() {
     }
   }
 
-  return { messageFor, formatTime };
+  const kiosk = useKioskStore();
+
+  /**
+   * Where a failure leaves the citizen stuck, who helps next: the officer at
+   * an assisted kiosk, else the Pusat Bantuan's line and site. (A locked
+   * code recovery already sends the citizen to an officer; at a
+   * self-service kiosk the help line is added; so does an out-of-service
+   * kiosk's message, which App.vue shows on its own too.)
+   */
+  function nextStepFor(error: KioskError): string | undefined {
+    if (!isDeadEnd(error)) return undefined;
+    const helpLine = t('forms.helpLine', { phone: HELP_CENTRE.phone, address: HELP_CENTRE.address });
+    if (error.code === 'CODE_RECOVERY_LOCKED' || error.code === 'OUT_OF_SERVICE') return kiosk.assisted ? undefined : helpLine;
+    return kiosk.assisted ? t('forms.helpOfficer') : helpLine;
+  }
+
+  return { messageFor, nextStepFor, formatTime };
 }

@@ -1,14 +1,22 @@
 import type { FormContext, GenericObject } from 'vee-validate';
-import { ref } from 'vue';
+import { nextTick, ref } from 'vue';
 import type { KioskError, Result } from '../../../src-shared/errors';
+import { formMessagesOf } from '../forms/kioskForm';
 
 /**
  * How every form and button of the kiosk sends a request: one at a time
- * (while one is pending the step's buttons are disabled and a second press
- * does nothing, so nothing is submitted twice), with the last failure kept
- * for the alert. `submit` first validates the form, touching every field so
- * that each message shows; `run` sends without checking a form (e.g.
- * "Kirim Ulang"), `validate` checks without sending.
+ * (while one is pending the step's fields are locked and its buttons
+ * disabled, so nothing is submitted twice or changed mid-flight), with the
+ * last failure kept for the alert. `submit` first validates the form,
+ * touching every field so that each message shows, and on invalid fields
+ * asks for the form's error summary (which takes focus); `run` sends
+ * without checking a form (e.g. "Kirim Ulang"), `validate` checks without
+ * sending.
+ *
+ * Focus after a round trip: a failure's alert takes it (FailureAlert); a
+ * new screen's heading takes it (App.vue); if the answer leaves the same
+ * screen and focus was lost with the locked fields, the screen's heading
+ * takes it, never `<body>`.
  */
 export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
   const pending = ref(false);
@@ -25,12 +33,16 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
       return result;
     } finally {
       pending.value = false;
+      void nextTick(keepFocusOnScreen);
     }
   }
 
-  /** Checks the whole form, every field's message showing from now on. */
+  /** Checks the whole form, every field's message showing from now on; invalid: the error summary shows and takes focus. */
   async function validate(): Promise<boolean> {
-    return form === undefined || (await form.handleSubmit(() => true)()) === true;
+    if (form === undefined) return true;
+    const valid = (await form.handleSubmit(() => true)()) === true;
+    if (!valid) formMessagesOf(form)?.requestSummary();
+    return valid;
   }
 
   /** Resolves to the result, or undefined when the form is not valid yet or a request was already pending. */
@@ -40,4 +52,11 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
   }
 
   return { pending, failure, validate, run, submit };
+}
+
+/** When the locked fields or a disabled button dropped focus, it goes to the screen's heading (a failure's alert takes it first). */
+function keepFocusOnScreen(): void {
+  const active = document.activeElement;
+  if (active !== null && active !== document.body) return;
+  document.querySelector<HTMLElement>('h1[tabindex="-1"]')?.focus();
 }

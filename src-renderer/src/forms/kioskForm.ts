@@ -1,5 +1,5 @@
 import { useForm, type FormContext, type FormOptions, type GenericObject } from 'vee-validate';
-import { computed, inject, provide, toValue, type InjectionKey, type MaybeRefOrGetter } from 'vue';
+import { computed, inject, provide, ref, shallowReactive, toValue, type ComputedRef, type InjectionKey, type MaybeRefOrGetter, type Ref } from 'vue';
 import type { AnyObject, ObjectSchema } from 'yup';
 
 /**
@@ -22,6 +22,62 @@ export type ShowErrorsAfter = 'blur' | 'filled-blur' | 'submit';
 
 const SHOW_ERRORS_AFTER: InjectionKey<ShowErrorsAfter> = Symbol('showErrorsAfter');
 
+/** A field on screen as the error summary lists it: its control's id, its label, its message while one shows. */
+export interface FieldOnScreen {
+  name: string;
+  id: string;
+  label: () => string | undefined;
+  message: () => string | undefined;
+}
+
+/** A message the error summary lists: the field's label, its message, and the control a link moves focus to. */
+export interface FieldMessage {
+  id: string;
+  label?: string;
+  message: string;
+}
+
+/**
+ * The messages a form shows, for its error summary (GOV.UK's pattern) and
+ * the document title: every FormField on screen registers itself; a
+ * submission that finds invalid fields asks for the summary (`requests`
+ * counts the asks, the summary focuses itself on each).
+ */
+export interface FormMessages {
+  register: (field: FieldOnScreen) => () => void;
+  /** The messages showing now, in the order of the fields on screen. */
+  shown: ComputedRef<FieldMessage[]>;
+  requests: Ref<number>;
+  requestSummary: () => void;
+}
+
+const FORM_MESSAGES: InjectionKey<FormMessages> = Symbol('formMessages');
+const messagesOfForm = new WeakMap<object, FormMessages>();
+
+function createFormMessages(): FormMessages {
+  const fields = shallowReactive(new Set<FieldOnScreen>());
+  const requests = ref(0);
+  const shown = computed(() => {
+    const list: (FieldMessage & { element: HTMLElement | null })[] = [];
+    for (const field of fields) {
+      const message = field.message();
+      if (message) list.push({ id: field.id, label: field.label(), message, element: document.getElementById(field.id) });
+    }
+    // Screen order (a field registered later may stand earlier on the page).
+    list.sort((a, b) => (a.element && b.element ? (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : 0));
+    return list.map(({ id, label, message }) => ({ id, label, message }));
+  });
+  return {
+    register(field) {
+      fields.add(field);
+      return () => fields.delete(field);
+    },
+    shown,
+    requests,
+    requestSummary: () => requests.value++,
+  };
+}
+
 export interface KioskFormOptions<V> {
   schema: MaybeRefOrGetter<ObjectSchema<AnyObject>>;
   initialValues: V;
@@ -32,12 +88,26 @@ export interface KioskFormOptions<V> {
 
 export function useKioskForm<V extends GenericObject>(options: KioskFormOptions<V>): FormContext<V> {
   provide(SHOW_ERRORS_AFTER, options.showErrorsAfter ?? 'blur');
-  return useForm<V, V>({
+  const messages = createFormMessages();
+  provide(FORM_MESSAGES, messages);
+  const form = useForm<V, V>({
     validationSchema: computed(() => toValue(options.schema)),
     // vee-validate types initial values as a deep partial, which a generic V is not known to satisfy.
     initialValues: options.initialValues as FormOptions<V>['initialValues'],
     keepValuesOnUnmount: options.keepValuesOnUnmount ?? false,
   });
+  messagesOfForm.set(form, messages);
+  return form;
+}
+
+/** The messages of a form made by useKioskForm (for useSubmission, which holds the form itself). */
+export function formMessagesOf(form: object): FormMessages | undefined {
+  return messagesOfForm.get(form);
+}
+
+/** For the fields and the error summary inside a form made by useKioskForm. */
+export function useFormMessages(): FormMessages | undefined {
+  return inject(FORM_MESSAGES, undefined);
 }
 
 /** For FormField: when leaving a field marks it. */

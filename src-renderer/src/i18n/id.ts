@@ -38,7 +38,7 @@ export default {
   },
   recovery: {
     title: 'Pemulihan Akun',
-    intro: 'Jika Anda memiliki kendala masuk ke Akun, silahkan pilih opsi pemulihan akun di bawah.',
+    intro: 'Jika Anda memiliki kendala masuk ke Akun, silakan pilih opsi pemulihan akun di bawah.',
   },
   /**
    * One entry per recovery path (src-shared/recoveryPaths.ts): its option on
@@ -128,6 +128,8 @@ export default {
     upper: 'Terdapat minimal satu huruf besar',
     digit: 'Terdapat minimal satu angka',
     symbol: "Terdapat salah satu simbol: ! {'@'} # $ % ^ & *",
+    containsPersonalData: 'Tidak memuat NIK, nama, nomor handphone atau email Anda',
+    common: 'Bukan password umum yang mudah ditebak',
     met: 'terpenuhi',
     unmet: 'belum terpenuhi',
   },
@@ -241,7 +243,7 @@ export default {
       symbol: 'Password belum memenuhi semua syarat di bawah.',
       common: 'Password ini terlalu mudah ditebak. Gunakan password lain.',
       containsPersonalData: 'Password tidak boleh memuat NIK, nama, nomor handphone atau email Anda.',
-      rejected: 'Password ini tidak dapat digunakan. Gunakan password lain.',
+      rejected: 'Layanan menolak password ini: password tidak boleh memuat NIK, nama, nomor handphone atau email Anda, dan tidak boleh mudah ditebak. Gunakan password lain.',
     },
     confirm: {
       required: 'Konfirmasi password wajib diisi.',
@@ -380,12 +382,28 @@ export default {
       space: 'Spasi',
     },
   },
+  /**
+   * Every form (issue #13): the error summary, the wait for an answer, the
+   * window's title, and who helps next when a citizen cannot go on alone
+   * (the Pusat Bantuan's line and site: infoLinks.ts).
+   */
+  forms: {
+    errorSummary: 'Ada masalah',
+    checking: 'Memeriksa data…',
+    documentTitle: '{step} – {kiosk}',
+    documentTitleError: 'Galat: {step} – {kiosk}',
+    helpOfficer: 'Untuk bantuan, tanyakan kepada petugas di loket.',
+    helpLine: 'Untuk bantuan, hubungi Pusat Bantuan Kemnaker di {phone} atau kunjungi {address}.',
+  },
   errors: {
     VALIDATION_FAILED: 'Data yang dimasukkan belum benar. Periksa kembali isian Anda.',
     INVALID_CREDENTIALS: 'Email/nomor handphone atau password salah.',
     INVALID_CREDENTIALS_LEFT: 'Email/nomor handphone atau password salah. Sisa percobaan: {n}.',
-    ACCOUNT_LOCKED: 'Akun dikunci sementara karena terlalu banyak salah password.',
-    ACCOUNT_LOCKED_UNTIL: 'Akun dikunci sementara karena terlalu banyak salah password. Coba lagi setelah {time}.',
+    INVALID_CREDENTIALS_LAST:
+      'Email/nomor handphone atau password salah. Sisa percobaan: 1. Bila salah sekali lagi, akun dikunci sementara; lupa password? Pilih "Kendala Masuk ke Akun?".',
+    ACCOUNT_LOCKED: 'Akun dikunci sementara karena terlalu banyak salah password. Pulihkan akun Anda lewat "Kendala Masuk ke Akun?".',
+    ACCOUNT_LOCKED_UNTIL:
+      'Akun dikunci sementara karena terlalu banyak salah password. Coba lagi setelah {time}, atau pulihkan akun Anda sekarang lewat "Kendala Masuk ke Akun?".',
     OPERATOR_INVALID: 'ID Petugas atau PIN salah.',
     OPERATOR_REQUIRED: 'Petugas harus masuk terlebih dahulu.',
     OPERATOR_LOCKED: 'ID Petugas ini dikunci sementara karena terlalu banyak salah PIN.',
@@ -409,7 +427,7 @@ export default {
     CODE_RECOVERY_LOCKED: 'Pemulihan dengan kode OTP dikunci karena terlalu banyak kode salah. Minta bantuan petugas untuk verifikasi identitas.',
     CODE_RECOVERY_LOCKED_UNTIL: 'Pemulihan dengan kode OTP dikunci hingga {time} karena terlalu banyak kode salah. Minta bantuan petugas untuk verifikasi identitas.',
     CONTACT_IN_USE: 'Nomor handphone atau email baru sudah terdaftar pada akun lain. Pemulihan ini berakhir; silakan mulai lagi dengan data lain.',
-    PASSWORD_REJECTED: 'Password ini tidak dapat digunakan.',
+    PASSWORD_REJECTED: 'Password ini tidak dapat digunakan: password tidak boleh memuat NIK, nama, nomor handphone atau email Anda, dan tidak boleh mudah ditebak.',
     SESSION_INVALID: 'Sesi pemulihan sudah berakhir. Silakan mulai lagi.',
     BACKEND_UNAVAILABLE: 'Layanan sedang tidak dapat dihubungi. Silakan coba lagi.',
     BACKEND_ERROR: 'Layanan sedang bermasalah. Silakan coba lagi.',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMON_PASSWORDS, PASSWORD_SYMBOLS, passwordChecklist, passwordProblem } from '../../../../src-shared/rules/password';
+import { COMMON_PASSWORDS, PASSWORD_SYMBOLS, passwordChecklist, passwordExtraChecklist, passwordProblem } from '../../../../src-shared/rules/password';
 import { typedMobile } from './indonesianMobileArbitrary';
 
 const SITI = { nik: '3171014101900001', phone: '081234562797', fullName: 'SITI RAHAYU', email: 'siti.rahayu@example.com' };
@@ -111,5 +111,39 @@ describe('passwordProblem', () => {
   it('holds its common list in lower case so any casing is caught', () => {
     expect(COMMON_PASSWORDS.size).toBeGreaterThan(0);
     for (const p of COMMON_PASSWORDS) expect(p).toBe(p.toLowerCase());
+  });
+});
+
+describe('passwordExtraChecklist (the two rules beyond the five, as live lines)', () => {
+  it('meets neither line before anything is typed', () => {
+    expect(passwordExtraChecklist('', [SITI])).toEqual({ containsPersonalData: false, common: false });
+  });
+
+  it('meets both for a strong password with nothing of the citizen in it', () => {
+    expect(passwordExtraChecklist('Kuat#2025x', [SITI])).toEqual({ containsPersonalData: true, common: true });
+  });
+
+  it('flags a password that meets the five rules yet holds the name', () => {
+    expect(passwordChecklist('Siti2026!')).toEqual({ minLength: true, lower: true, upper: true, digit: true, symbol: true });
+    expect(passwordExtraChecklist('Siti2026!', [SITI]).containsPersonalData).toBe(false);
+  });
+
+  it('flags personal data from any of the contexts it is given', () => {
+    const contexts = [{ fullName: 'BUDI' }, { phone: '081234562797' }];
+    expect(passwordExtraChecklist('Ab#081234562797', contexts).containsPersonalData).toBe(false);
+    expect(passwordExtraChecklist('Ab#Budi2025', contexts).containsPersonalData).toBe(false);
+    expect(passwordExtraChecklist('Kuat#2025x', contexts).containsPersonalData).toBe(true);
+  });
+
+  it('flags a common password', () => {
+    expect(passwordExtraChecklist('Password1!', []).common).toBe(false);
+  });
+
+  it('agrees with passwordProblem once the five rules are met', () => {
+    for (const password of ['Kuat#2025x', 'Siti#2025x', 'Password1!', 'Ab#3171014101900001']) {
+      const lines = passwordExtraChecklist(password, [SITI]);
+      const problem = passwordProblem(password, SITI);
+      expect(problem === null).toBe(lines.common && lines.containsPersonalData);
+    }
   });
 });

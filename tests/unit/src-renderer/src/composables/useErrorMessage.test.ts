@@ -3,19 +3,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { ERROR_CODES, type KioskError } from '../../../../../src-shared/errors';
 import { isTransportFailure, needsRestart, useErrorMessage } from '../../../../../src-renderer/src/composables/useErrorMessage';
-import { mountKiosk } from '../testKit';
+import { mountKiosk, TRAINING_INFO } from '../testKit';
 
-async function messagesFor(errors: KioskError[], locale: 'id' | 'en' = 'id'): Promise<string[]> {
-  let out: string[] = [];
+/** Runs `use` inside a mounted component (the composable needs i18n and Pinia) and returns what it gave. */
+async function probe<T>(use: (api: ReturnType<typeof useErrorMessage>) => T, options: Parameters<typeof mountKiosk>[1]): Promise<T> {
+  let out: T | undefined;
   const Probe = defineComponent({
     setup() {
-      const { messageFor } = useErrorMessage();
-      out = errors.map(messageFor);
+      out = use(useErrorMessage());
       return () => h('div');
     },
   });
-  await mountKiosk(Probe, { locale, info: null });
-  return out;
+  await mountKiosk(Probe, options);
+  return out as T;
+}
+
+function messagesFor(errors: KioskError[], locale: 'id' | 'en' = 'id'): Promise<string[]> {
+  return probe(({ messageFor }) => errors.map(messageFor), { locale, info: null });
+}
+
+function nextStepsFor(errors: KioskError[], mode: 'assisted' | 'self-service'): Promise<(string | undefined)[]> {
+  return probe(({ nextStepFor }) => errors.map(nextStepFor), { info: { ...TRAINING_INFO, mode } });
 }
 
 describe('useErrorMessage', () => {
@@ -68,5 +76,27 @@ describe('useErrorMessage', () => {
     expect(needsRestart({ code: 'OTP_VOIDED' })).toBe(true);
     expect(needsRestart({ code: 'SESSION_INVALID' })).toBe(true);
     expect(needsRestart({ code: 'IDENTITY_MISMATCH' })).toBe(false);
+  });
+
+  it('a dead end says who helps next: the officer at an assisted kiosk, the Pusat Bantuan line at a self-service one', async () => {
+    const deadEnds: KioskError[] = [
+      { code: 'IDENTITY_LOCKED' },
+      { code: 'IDENTITY_MISMATCH', attemptsRemaining: 0 },
+      { code: 'BACKEND_UNAVAILABLE' },
+      { code: 'BACKEND_ERROR' },
+      { code: 'INTERNAL' },
+      { code: 'KIOSK_RATE_LIMITED' },
+    ];
+    expect(await nextStepsFor(deadEnds, 'assisted')).toEqual(deadEnds.map(() => 'Untuk bantuan, tanyakan kepada petugas di loket.'));
+    const line = 'Untuk bantuan, hubungi Pusat Bantuan Kemnaker di 1500 630 atau kunjungi bantuan.kemnaker.go.id.';
+    expect(await nextStepsFor(deadEnds, 'self-service')).toEqual(deadEnds.map(() => line));
+    // Already sends the citizen to an officer (or is the citizen's own to fix): nothing added at an assisted kiosk.
+    expect(await nextStepsFor([{ code: 'CODE_RECOVERY_LOCKED' }, { code: 'OUT_OF_SERVICE' }], 'assisted')).toEqual([undefined, undefined]);
+    expect(await nextStepsFor([{ code: 'CODE_RECOVERY_LOCKED' }, { code: 'OUT_OF_SERVICE' }], 'self-service')).toEqual([line, line]);
+    expect(await nextStepsFor([{ code: 'IDENTITY_MISMATCH', attemptsRemaining: 2 }, { code: 'OTP_INVALID' }, { code: 'INVALID_CREDENTIALS' }], 'self-service')).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../../../src-shared/errors';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { alertText, buttonByText, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, SITI, type } from '../testKit';
+import { alertText, buttonByText, click, descriptionOf, failure, fakeKioskApi, inputByLabel, mountKiosk, settle, SITI, statusText, type } from '../testKit';
 
 const HISTORY = ['sign-in', 'recovery-options', 'identity'] as const;
 
@@ -141,7 +142,7 @@ describe('IdentityStep (seed screen 3)', () => {
     await step.submit();
     const day = lockedUntil.toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' });
     const time = lockedUntil.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
-    expect(alertText(step.wrapper)).toBe(`Data identitas tidak cocok. Verifikasi identitas untuk NIK ini dikunci hingga ${day} ${time}.`);
+    expect(alertText(step.wrapper)).toBe(`Data identitas tidak cocok. Verifikasi identitas untuk NIK ini dikunci hingga ${day} ${time}. Untuk bantuan, tanyakan kepada petugas di loket.`);
   });
 
   it('a locked NIK says until when, in English too', async () => {
@@ -161,12 +162,65 @@ describe('IdentityStep (seed screen 3)', () => {
     const step = await mountIdentity();
     await fill(step);
     await step.submit();
-    expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
+    expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.');
     expect(step.mother().value).toBe('AMINAH');
     api.verifyIdentity.mockResolvedValue({ ok: true, value: null });
     await click(buttonByText(step.wrapper, 'Coba lagi'));
     expect(api.verifyIdentity).toHaveBeenCalledTimes(2);
     expect(api.verifyIdentity.mock.calls[1]?.[0]).toEqual(api.verifyIdentity.mock.calls[0]?.[0]);
     expect(step.wizard.screen).toBe('new-credentials');
+  });
+
+  it('a locked NIK at a self-service kiosk says whom to call next: the Pusat Bantuan line', async () => {
+    fakeKioskApi({ verifyIdentity: async () => failure({ code: 'IDENTITY_LOCKED' }) });
+    const step = await mountIdentity({ assisted: false });
+    await fill(step, SITI, false);
+    await step.submit();
+    expect(alertText(step.wrapper)).toBe(
+      'Verifikasi identitas untuk NIK ini dikunci. Untuk bantuan, hubungi Pusat Bantuan Kemnaker di 1500 630 atau kunjungi bantuan.kemnaker.go.id.',
+    );
+  });
+
+  it('a submit with invalid fields: "Ada masalah" at the top, focused, a link per message that moves focus to its field', async () => {
+    const api = fakeKioskApi();
+    const step = await mountIdentity();
+    await type(step.nik(), '123');
+    await step.submit();
+    const summary = document.querySelector<HTMLElement>('.error-summary');
+    expect(summary).not.toBeNull();
+    expect(document.activeElement).toBe(summary);
+    expect(summary!.querySelector('[role="alert"] h2')?.textContent).toBe('Ada masalah');
+    const links = [...summary!.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Nomor Induk Kependudukan (No. KTP): NIK terdiri dari 16 angka.',
+      'Nama Lengkap: Nama lengkap wajib diisi.',
+      'Nama Ibu Kandung: Nama ibu kandung wajib diisi.',
+      'KTP asli telah diperiksa petugas: Petugas harus memeriksa KTP asli terlebih dahulu.',
+    ]);
+    await click(links[1]!);
+    expect(document.activeElement).toBe(step.fullName());
+    expect(document.title).toBe('Galat: Pemulihan Akun – Pulih');
+    // The list follows the corrections, and goes once nothing is wrong.
+    await fill(step);
+    expect(step.wrapper.element.ownerDocument.querySelector('.error-summary')).toBeNull();
+    expect(document.title).toBe('Pemulihan Akun – Pulih');
+    expect(api.verifyIdentity).not.toHaveBeenCalled();
+  });
+
+  it('while the answer is awaited: "Memeriksa data…" and locked fields; a failure then takes focus (never <body>)', async () => {
+    let answer: (r: Result<null>) => void = () => {};
+    fakeKioskApi({ verifyIdentity: () => new Promise((resolve) => (answer = resolve)) });
+    const step = await mountIdentity();
+    await fill(step);
+    await step.submit();
+    expect(statusText(step.wrapper)).toBe('Memeriksa data…');
+    expect(step.nik().disabled || step.nik().closest('fieldset')?.disabled).toBe(true);
+    answer(failure({ code: 'IDENTITY_MISMATCH', attemptsRemaining: 2 }));
+    await settle();
+    expect(statusText(step.wrapper)).toBe('');
+    expect(step.nik().closest('fieldset')?.disabled).toBe(false);
+    expect(document.activeElement?.getAttribute('role')).toBe('alert');
+    expect(document.activeElement?.textContent).toContain('Data identitas tidak cocok. Sisa percobaan: 2.');
+    expect(document.title).toBe('Galat: Pemulihan Akun – Pulih');
   });
 });

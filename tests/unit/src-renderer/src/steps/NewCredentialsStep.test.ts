@@ -61,11 +61,11 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     const step = await mountCredentials();
     const met = () => step.wrapper.findAll('li[data-met="true"]').map((li) => li.attributes('data-rule'));
     await type(step.password(), 'abc');
-    expect(met()).toEqual(['lower']);
+    expect(met()).toEqual(['lower', 'containsPersonalData', 'common']);
     await type(step.password(), 'abcDEF12');
-    expect(met()).toEqual(['minLength', 'lower', 'upper', 'digit']);
+    expect(met()).toEqual(['minLength', 'lower', 'upper', 'digit', 'containsPersonalData', 'common']);
     await type(step.password(), 'abcDEF12!', { blur: true });
-    expect(met()).toHaveLength(5);
+    expect(met()).toHaveLength(7);
     expect(step.password().getAttribute('aria-invalid')).toBe('false');
     await type(step.confirmation(), 'abcDEF12', { blur: true });
     expect(descriptionOf(step.confirmation())).toBe('Konfirmasi password tidak sama dengan password baru.');
@@ -175,7 +175,7 @@ describe('NewCredentialsStep (seed screen 4)', () => {
     await fillValid(step);
     await step.submit();
     await click(buttonByText(step.wrapper, 'Kirim Kode OTP'));
-    expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
+    expect(alertText(step.wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.');
     api.submitNewCredentials.mockResolvedValue({ ok: true, value: challenge() });
     await click(buttonByText(step.wrapper, 'Coba lagi'));
     expect(api.submitNewCredentials).toHaveBeenCalledTimes(2);

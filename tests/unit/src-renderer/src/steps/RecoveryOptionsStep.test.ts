@@ -12,7 +12,7 @@ describe('RecoveryOptionsStep (seed screen 2)', () => {
     fakeKioskApi();
     const { wrapper } = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
     expect(wrapper.get('h1').text()).toBe('Pemulihan Akun');
-    expect(wrapper.text()).toContain('Jika Anda memiliki kendala masuk ke Akun, silahkan pilih opsi pemulihan akun di bawah.');
+    expect(wrapper.text()).toContain('Jika Anda memiliki kendala masuk ke Akun, silakan pilih opsi pemulihan akun di bawah.');
     // Each option's name is its title; its hint describes it.
     const options = wrapper.findAll('button.option').map((b) => ({
       name: document.getElementById(b.attributes('aria-labelledby') ?? '')?.textContent,

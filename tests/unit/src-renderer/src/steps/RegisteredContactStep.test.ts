@@ -66,7 +66,7 @@ describe('RegisteredContactStep', () => {
     const { wrapper, wizard } = await mountContact('phone');
     await type(inputByLabel(wrapper, 'Nomor Handphone'), '081234562797');
     await click(buttonByText(wrapper, 'Lanjutkan'));
-    expect(alertText(wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi.');
+    expect(alertText(wrapper)).toBe('Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, tanyakan kepada petugas di loket.');
     expect(wizard.screen).toBe('recovery-phone');
     api.startRecovery.mockResolvedValue(ok(challenge()));
     await click(buttonByText(wrapper, 'Coba lagi'));

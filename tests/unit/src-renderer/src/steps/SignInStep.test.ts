@@ -149,7 +149,74 @@ describe('SignInStep (seed screen 1, "Masuk")', () => {
     await inputLabelled(w, 'Email atau nomor handphone').setValue('081234562797');
     await inputLabelled(w, 'Password').setValue('Salah#123');
     await submit(w);
-    expect(w.find('[role="alert"]').text()).toBe('Akun dikunci sementara karena terlalu banyak salah password.');
+    expect(w.find('[role="alert"]').text()).toBe(
+      'Akun dikunci sementara karena terlalu banyak salah password. Pulihkan akun Anda lewat "Kendala Masuk ke Akun?".',
+    );
+  });
+
+  it('an outage says who helps next, and offers no "Coba lagi" (the password is already cleared)', async () => {
+    const w = render(async () => fail('BACKEND_UNAVAILABLE'));
+    await inputLabelled(w, 'Email atau nomor handphone').setValue('081234562797');
+    await inputLabelled(w, 'Password').setValue('Lama#2024a');
+    await submit(w);
+    expect(w.find('[role="alert"]').text()).toBe(
+      'Layanan sedang tidak dapat dihubungi. Silakan coba lagi. Untuk bantuan, hubungi Pusat Bantuan Kemnaker di 1500 630 atau kunjungi bantuan.kemnaker.go.id.',
+    );
+    expect(w.findAll('button').map((b) => b.text())).not.toContain('Coba lagi');
+  });
+
+  it('the fourth wrong password says that one more locks the account, and where recovery is', async () => {
+    const w = render(async () => fail('INVALID_CREDENTIALS', { attemptsRemaining: 1 }));
+    await inputLabelled(w, 'Email atau nomor handphone').setValue('081234562797');
+    await inputLabelled(w, 'Password').setValue('Salah#123');
+    await submit(w);
+    expect(w.find('[role="alert"]').text()).toBe(
+      'Email/nomor handphone atau password salah. Sisa percobaan: 1. Bila salah sekali lagi, akun dikunci sementara; lupa password? Pilih "Kendala Masuk ke Akun?".',
+    );
+    // The alert has focus: the citizen hears it, and focus is not lost to <body>.
+    expect(document.activeElement).toBe(w.find('[role="alert"]').element);
+  });
+
+  it('"Kendala Masuk ke Akun?" is a full-width button like "Masuk", not a link', () => {
+    const w = render();
+    const trouble = button(w, 'Kendala Masuk ke Akun?');
+    expect(trouble.classes()).toEqual(expect.arrayContaining(['button', 'button--block']));
+    expect(trouble.classes()).not.toContain('link');
+  });
+
+  it('an empty submit shows "Ada masalah" with a link per field, focused, and titles the window "Galat: Masuk – Pulih"', async () => {
+    const w = render();
+    expect(document.title).toBe('Masuk – Pulih');
+    await submit(w);
+    const summary = w.find('.error-summary');
+    expect(summary.exists()).toBe(true);
+    expect(document.activeElement).toBe(summary.element);
+    expect(summary.find('h2').text()).toBe('Ada masalah');
+    expect(summary.findAll('a').map((a) => a.text())).toEqual([
+      'Email atau nomor handphone: Email atau nomor handphone wajib diisi.',
+      'Password: Password wajib diisi.',
+    ]);
+    await summary.findAll('a')[1]!.trigger('click');
+    expect(document.activeElement).toBe(inputLabelled(w, 'Password').element);
+    expect(document.title).toBe('Galat: Masuk – Pulih');
+    i18n.global.locale.value = 'en';
+    await settle();
+    expect(w.find('.error-summary h2').text()).toBe('There is a problem');
+    expect(document.title).toBe('Error: Sign in – Pulih');
+  });
+
+  it('while the answer is awaited the fields are locked and "Memeriksa data…" is said', async () => {
+    let resolve: (r: Result<SignedInView>) => void = () => {};
+    const w = render(() => new Promise((r) => (resolve = r)));
+    await inputLabelled(w, 'Email atau nomor handphone').setValue('081234562797');
+    await inputLabelled(w, 'Password').setValue('Lama#2024a');
+    await submit(w);
+    expect(w.find('[role="status"]').text()).toBe('Memeriksa data…');
+    expect(w.find('fieldset').attributes('disabled')).toBeDefined();
+    resolve(fail('INVALID_CREDENTIALS', { attemptsRemaining: 4 }));
+    await settle();
+    expect(w.find('[role="status"]').text()).toBe('');
+    expect(w.find('fieldset').attributes('disabled')).toBeUndefined();
   });
 
   it('a success switches the wizard to signed-in with the masked view, and keeps no password', async () => {
