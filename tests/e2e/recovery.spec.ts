@@ -186,7 +186,7 @@ test('by identity, a mistyped number is corrected before and after the code went
 
   // The SMS never comes: "Tidak menerima SMS?" → the details again, the number corrected.
   await page.getByRole('button', { name: 'Tidak menerima SMS?' }).click();
-  await expect(page.getByText(/Pusat Bantuan Kemnaker di 1500630/)).toBeVisible();
+  await expect(page.getByText(/Pusat Bantuan Kemnaker di 1500 630/)).toBeVisible();
   await page.getByRole('button', { name: 'Periksa atau ubah nomor handphone' }).click();
   await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
   await expect(page.getByText(`SMS ke ${mistyped.phone}`, { exact: true })).toBeVisible();

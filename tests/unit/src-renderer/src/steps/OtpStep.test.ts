@@ -214,7 +214,7 @@ describe('OtpStep (seed screen 6, "Verifikasi")', () => {
     await click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const panel = step.wrapper.element.ownerDocument.getElementById(toggle.getAttribute('aria-controls') ?? '');
-    expect(panel?.textContent).toContain('Pusat Bantuan Kemnaker di 1500630');
+    expect(panel?.textContent).toContain('Pusat Bantuan Kemnaker di 1500 630');
     await click(buttonByText(step.wrapper, 'Periksa atau ubah nomor handphone'));
     expect(step.wizard.screen).toBe('recovery-phone');
     expect(step.wizard.challenge).toBeUndefined();
