@@ -329,3 +329,21 @@ test.describe('accessibility: self-service', () => {
     await walk(page, SELF_SERVICE_PATH);
   });
 });
+
+test('the kiosk names itself with a favicon, which its content security policy lets it load', async ({ page }) => {
+  // Loaded as the browser loads it: an image from the link, under the page's CSP (img-src).
+  const loaded = await page.evaluate(async () => {
+    const { document, Image } = globalThis as unknown as {
+      document: { querySelector: (s: string) => { href: string } | null };
+      Image: new () => { src: string; naturalWidth: number; decode: () => Promise<void> };
+    };
+    const link = document.querySelector('link[rel="icon"]');
+    if (!link) return { href: '', width: 0 };
+    const image = new Image();
+    image.src = link.href;
+    await image.decode();
+    return { href: link.href, width: image.naturalWidth };
+  });
+  expect(loaded.href).toMatch(/\/assets\/favicon\.svg$/);
+  expect(loaded.width).toBeGreaterThan(0);
+});
