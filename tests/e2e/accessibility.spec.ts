@@ -50,11 +50,43 @@ async function smallTargets(page: Page): Promise<string[]> {
   );
 }
 
+/** A control's edge must stand out from what is behind it (WCAG 1.4.11, non-text contrast). */
+const MIN_EDGE_CONTRAST = 3;
+
+/**
+ * Every visible text field whose border is below 3:1 against the background
+ * it sits on (the nearest ancestor with a solid background: the card or the page).
+ */
+async function faintFieldEdges(page: Page): Promise<string[]> {
+  return page.locator('input:visible:not([type=checkbox]):not([type=radio]), textarea:visible, select:visible').evaluateAll((fields, min) => {
+    type Styled = { parentElement: Styled | null; outerHTML: string };
+    const { getComputedStyle } = globalThis as unknown as { getComputedStyle: (el: Styled) => { borderTopColor: string; backgroundColor: string } };
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const [lr = 0, lg = 0, lb = 0] = [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    return fields.flatMap((el) => {
+      const field = el as unknown as Styled;
+      let behind = field.parentElement;
+      while (behind && (rgb(getComputedStyle(behind).backgroundColor)[3] ?? 1) === 0) behind = behind.parentElement;
+      const background = behind ? rgb(getComputedStyle(behind).backgroundColor) : [255, 255, 255];
+      const edge = ratio(rgb(getComputedStyle(field).borderTopColor), background);
+      return edge >= min ? [] : [`${edge.toFixed(2)}:1: ${field.outerHTML.replace(/\s+/g, ' ').slice(0, 90)}`];
+    });
+  }, MIN_EDGE_CONTRAST);
+}
+
 async function check(page: Page, step: string, language: string): Promise<void> {
   // Let transitions and late-loading screens settle: axe reads the page as a person would see it.
   await page.waitForLoadState('domcontentloaded');
   expect.soft(await seriousViolations(page), `axe serious/critical on "${step}" (${language})`).toEqual([]);
   expect.soft(await smallTargets(page), `targets under ${MIN_TARGET_PX} px on "${step}" (${language})`).toEqual([]);
+  expect.soft(await faintFieldEdges(page), `field borders under ${MIN_EDGE_CONTRAST}:1 on "${step}" (${language})`).toEqual([]);
 }
 
 async function walk(page: Page, steps: Step[]): Promise<void> {
