@@ -13,17 +13,19 @@ describe('RecoveryOptionsStep (seed screen 2)', () => {
     const { wrapper } = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
     expect(wrapper.get('h1').text()).toBe('Pemulihan Akun');
     expect(wrapper.text()).toContain('Jika Anda memiliki kendala masuk ke Akun, silakan pilih opsi pemulihan akun di bawah.');
-    // Each option's name is its title; its hint describes it.
+    // Each option is named by all it shows, its title first (WCAG 2.5.3: the name holds the visible words).
     const options = wrapper.findAll('button.option').map((b) => ({
-      name: document.getElementById(b.attributes('aria-labelledby') ?? '')?.textContent,
-      description: document.getElementById(b.attributes('aria-describedby') ?? '')?.textContent,
+      name: b.get('.option__title').text(),
+      description: b.get('.option__hint').text(),
+      labelledElsewhere: b.attributes('aria-labelledby') !== undefined || b.attributes('aria-label') !== undefined,
     }));
     expect(options).toEqual([
-      { name: 'Melalui Nomor Handphone', description: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke handphone Anda' },
-      { name: 'Melalui Email', description: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke email Anda' },
+      { name: 'Melalui Nomor Handphone', description: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke handphone Anda', labelledElsewhere: false },
+      { name: 'Melalui Email', description: 'Pengaturan ulang password dengan kode OTP yang dikirimkan ke email Anda', labelledElsewhere: false },
       {
         name: 'Melalui Verifikasi Identitas',
         description: 'Lupa no hp dan email? Anda dapat mengatur ulang no hp, email dan password dengan verifikasi identitas',
+        labelledElsewhere: false,
       },
     ]);
   });
