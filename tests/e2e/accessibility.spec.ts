@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { EVERY_PATH, inBothLanguages, PHONE_PATH, type Step } from './fixtures/everyStep';
+import type { RunningKiosk } from './fixtures/kioskShell';
 import { expect, test } from './fixtures/test';
 
 /**
@@ -89,12 +90,12 @@ async function check(page: Page, step: string, language: string): Promise<void> 
   expect.soft(await faintFieldEdges(page), `field borders under ${MIN_EDGE_CONTRAST}:1 on "${step}" (${language})`).toEqual([]);
 }
 
-async function walk(page: Page, steps: Step[]): Promise<void> {
+async function walk(page: Page, kiosk: RunningKiosk, steps: Step[]): Promise<void> {
   // Each step is checked twice by axe (a few seconds each); generous, for a busy shared machine.
   test.setTimeout(steps.length * 60_000);
   for (const step of steps) {
     await test.step(step.name, async () => {
-      await step.reach(page);
+      await step.reach(page, kiosk);
       await inBothLanguages(page, step.name, (language) => check(page, step.name, language));
     });
   }
@@ -103,8 +104,8 @@ async function walk(page: Page, steps: Step[]): Promise<void> {
 for (const path of EVERY_PATH) {
   test.describe(`accessibility: ${path.title}`, () => {
     test.use(path.kiosk);
-    test('every step, in both languages', async ({ page }) => {
-      await walk(page, path.steps);
+    test('every step, in both languages', async ({ page, kiosk }) => {
+      await walk(page, kiosk, path.steps);
     });
   });
 }
@@ -112,8 +113,8 @@ for (const path of EVERY_PATH) {
 // Portrait kiosks have a layout of their own (larger type, the training phone in a scrolling band): the phone path there too.
 test.describe('accessibility: portrait 1080×1920', () => {
   test.use({ viewport: { width: 1080, height: 1920 } });
-  test('phone path, every step, in both languages', async ({ page }) => {
-    await walk(page, PHONE_PATH.steps);
+  test('phone path, every step, in both languages', async ({ page, kiosk }) => {
+    await walk(page, kiosk, PHONE_PATH.steps);
   });
 });
 

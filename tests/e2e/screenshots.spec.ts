@@ -35,13 +35,13 @@ for (const viewport of VIEWPORTS) {
       // Decided before any kiosk starts.
       test.skip(RUN_BY === 'test:e2e' || RUN_BY === 'test:electron', 'pictures for the docs: npm run screenshots');
       test.use({ ...path.kiosk, viewport: { width: viewport.width, height: viewport.height } });
-      test(path.title, async ({ page }) => {
+      test(path.title, async ({ page, kiosk }) => {
         test.setTimeout(path.steps.length * 20_000);
         const dir = `${screenshotRoot()}/${viewport.name}`;
         await mkdir(dir, { recursive: true });
         for (const step of path.steps) {
           await test.step(step.name, async () => {
-            await step.reach(page);
+            await step.reach(page, kiosk);
             await inBothLanguages(page, step.name, async (language) => {
               await page.screenshot({ path: `${dir}/${index + 1}-${step.name}-${language}.png`, fullPage: false, animations: 'disabled' });
             });
