@@ -125,7 +125,7 @@ delete process.env.PULIH_CONFIG;
 delete process.env.PULIH_DATA_DIR;
 
 describe('the Electron shell starting on the double of Electron', () => {
-  it('shows its first window: index.html with 200 and the CSP through the kiosk session, and every script and stylesheet it references', async () => {
+  it('shows its first window: index.html with 200 and the CSP through the kiosk session, and every script, stylesheet and the favicon it references', async () => {
     const { electron } = await launch();
     const win = await shownWindow(electron);
     const contents = win.webContents;
@@ -136,7 +136,8 @@ describe('the Electron shell starting on the double of Electron', () => {
     expect(page?.contentType).toMatch(/^text\/html/);
     expect(page?.csp).toContain("script-src 'self'");
     const kinds = new Set(page?.resources.map((r) => r.url.split('.').pop()));
-    expect(kinds).toEqual(new Set(['js', 'css']));
+    expect(kinds).toEqual(new Set(['js', 'css', 'svg']));
+    expect(page?.resources.find((r) => r.url.endsWith('.svg'))?.contentType).toMatch(/^image\/svg\+xml/);
     for (const resource of page?.resources ?? []) expect(resource, resource.url).toMatchObject({ status: 200 });
     expect(page?.resources.filter((r) => r.url.endsWith('.js')).length).toBeGreaterThan(1);
 
