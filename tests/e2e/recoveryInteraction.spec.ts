@@ -168,7 +168,7 @@ test('Back keeps what was typed; a code already sent is not sent again, also fro
   await expect(heading(page, 'Verifikasi')).toBeVisible();
   await page.getByRole('button', { name: 'Kembali' }).click();
   await expect(heading(page, 'Periksa Data Anda')).toBeVisible();
-  await expect(page.getByRole('status')).toContainText(`Kode OTP sudah dikirim ke ${NEW_CONTACTS.phoneMasked}.`);
+  await expect(page.getByRole('status').filter({ hasText: 'Kode OTP sudah dikirim' })).toContainText(`Kode OTP sudah dikirim ke ${NEW_CONTACTS.phoneMasked}.`);
   await page.getByRole('button', { name: 'Masukkan Kode OTP' }).click();
   await expect(heading(page, 'Verifikasi')).toBeVisible();
   await expect(otpMessages(page, NEW_CONTACTS.phoneMasked)).toHaveCount(1);

@@ -10,7 +10,6 @@ const en: MessageSchema = {
     back: 'Back',
     cancel: 'Cancel',
     restart: 'Start again',
-    loading: 'Loading…',
   },
   signIn: {
     title: 'Sign in',

@@ -12,7 +12,6 @@ export default {
     back: 'Kembali',
     cancel: 'Batal',
     restart: 'Mulai lagi',
-    loading: 'Memuat…',
   },
   signIn: {
     title: 'Masuk',
