@@ -28,7 +28,7 @@ export const DEFAULT_CONFIG: StubConfig = {
   kioskStartLimitPerHour: 60,
   codeSendsPerHour: 5,
   codeSendsPerDay: 10,
-  helpline: 'Pusat Bantuan Kemnaker 1500630',
+  helpline: 'Pusat Bantuan Kemnaker 1500 630',
 };
 
 export interface StubContext {
