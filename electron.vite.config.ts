@@ -1,6 +1,22 @@
 import { resolve } from 'node:path';
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+
+/**
+ * The kiosk's messages (src-renderer/src/i18n/id.ts, en.ts) compiled at
+ * build, so the renderer ships vue-i18n's runtime without its message
+ * compiler (CSP-safe too: no compilation in the page).
+ */
+const i18nMessages = () =>
+  VueI18nPlugin({
+    include: [resolve(import.meta.dirname, 'src-renderer/src/i18n/{id,en}.ts')],
+    runtimeOnly: true,
+    compositionOnly: true,
+    fullInstall: false,
+    dropMessageCompiler: true,
+    strictMessage: true,
+  });
 
 export default defineConfig({
   main: {
@@ -27,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [vue()],
+    plugins: [vue(), i18nMessages()],
     define: {
       // Smaller, CSP-safe production bundles: no Options API, no devtools hooks, no legacy i18n.
       __VUE_OPTIONS_API__: 'false',

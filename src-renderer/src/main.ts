@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { createKioskI18n } from './i18n';
+import { createKioskI18n, loadLanguage } from './i18n';
 import { useKioskStore } from './stores/kiosk';
 import './styles/kiosk.css';
 
@@ -16,6 +16,7 @@ async function start(): Promise<void> {
   await kiosk.load();
   const language = kiosk.info?.defaultLanguage;
   document.documentElement.lang = language ?? document.documentElement.lang;
+  await loadLanguage(language);
   createApp(App).use(pinia).use(createKioskI18n(language)).mount('#app');
 }
 

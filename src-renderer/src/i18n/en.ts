@@ -1,7 +1,7 @@
 import type { MessageSchema } from '.';
 
 /** English, the second language: every key of Bahasa Indonesia and no other (checked by the type). */
-const en: MessageSchema = {
+export default {
   app: {
     name: 'Pulih',
     tagline: 'FORGOT YOUR E-MAIL / PHONE NUMBER? NOW IT IS EASY!',
@@ -409,6 +409,4 @@ const en: MessageSchema = {
     INTERNAL: 'Something went wrong in the kiosk. Please try again.',
     retry: 'Try again',
   },
-};
-
-export default en;
+} satisfies MessageSchema;
