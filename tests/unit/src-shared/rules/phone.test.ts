@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parsePhoneNumberFromString as parseWithWholeMetadata } from 'libphonenumber-js/mobile';
 import { describe, expect, it } from 'vitest';
 import { isIndonesianMobile, looksLikePhone, normalizeIndonesianMobile, toNationalForm } from '../../../../src-shared/rules/phone';
 import { mobileNsn, typedMobile } from './indonesianMobileArbitrary';
@@ -100,5 +101,47 @@ describe('looksLikePhone', () => {
   });
   it.each(['siti.rahayu@example.com', 'siti', '0812abc', '0812@x.id'])('does not treat %j as a phone number', (typed) => {
     expect(looksLikePhone(typed)).toBe(false);
+  });
+});
+
+/**
+ * phone.ts reads Indonesia's metadata alone (scripts/phone-metadata.ts), so
+ * that the renderer does not download the world's. Cut down, it must answer
+ * as libphonenumber-js with its whole mobile metadata does, for any input.
+ */
+describe('Indonesia-only metadata', () => {
+  function withWholeMetadata(input: string): string | null {
+    const compact = input.trim().replace(/[\s.\-()]/g, '');
+    if (!/^\+?\d{8,16}$/.test(compact)) return null;
+    const parsed = parseWithWholeMetadata(compact.startsWith('62') ? `+${compact}` : compact, 'ID');
+    return parsed && parsed.country === 'ID' && parsed.isValid() ? parsed.number : null;
+  }
+
+  it.each(['081234562797', '+62 812-3456-2797', '0812345678', '0812345678901', '021 5550 1234', '+1 415 555 0123', '+60 12 345 6789', '0062812345678'])(
+    'answers as the whole metadata does for %j',
+    (typed) => {
+      expect(normalizeIndonesianMobile(typed)).toBe(withWholeMetadata(typed));
+    },
+  );
+
+  it('property: any digits, with or without + or 62 before them, get the same answer as with the whole metadata', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', '+', '0', '62', '+62', '+6', '00'),
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 6, maxLength: 15 }),
+        (prefix, digits) => {
+          expect(normalizeIndonesianMobile(`${prefix}${digits}`)).toBe(withWholeMetadata(`${prefix}${digits}`));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: every valid mobile as typed gets the same answer as with the whole metadata', () => {
+    fc.assert(
+      fc.property(typedMobile, ({ typed }) => {
+        expect(normalizeIndonesianMobile(typed)).toBe(withWholeMetadata(typed));
+      }),
+    );
   });
 });
