@@ -5,10 +5,10 @@
  */
 import type { Result } from './errors';
 import type { KioskTimeZone } from './kioskTime';
-import type { OtpChannel } from './recoveryPaths';
+import type { OtpChannel } from './recoveryPathNames';
 import type { RequestOf } from './requestSchemas';
 
-export type { ContactPath, OtpChannel, RecoveryPath } from './recoveryPaths';
+export type { ContactPath, OtpChannel, RecoveryPath } from './recoveryPathNames';
 export type KioskMode = 'assisted' | 'self-service';
 /** The kiosk's languages: Bahasa Indonesia (the seed's) first, then English. */
 export const LANGUAGES = ['id', 'en'] as const;

@@ -1,4 +1,4 @@
-import { CONTACT_PATHS, RECOVERY_PATH_NAMES, RECOVERY_PATHS, type ContactPath, type RecoveryPath } from '../../src-shared/recoveryPaths';
+import { CONTACT_PATHS, RECOVERY_PATH_NAMES, RECOVERY_PATHS, type ContactPath, type RecoveryPath } from '../../src-shared/recoveryPathNames';
 import type { MessageKey } from './i18n';
 
 /**

@@ -1,6 +1,6 @@
 import { useForm, type FormContext, type FormOptions, type GenericObject } from 'vee-validate';
 import { computed, inject, provide, ref, shallowReactive, toValue, type ComputedRef, type InjectionKey, type MaybeRefOrGetter, type Ref } from 'vue';
-import type { AnyObject, ObjectSchema } from 'yup';
+import type { AnyObject, ObjectSchema, ValidateOptions } from 'yup';
 
 /**
  * The one way to write a form in the kiosk: vee-validate's own state
@@ -79,11 +79,35 @@ function createFormMessages(): FormMessages {
 }
 
 export interface KioskFormOptions<V> {
-  schema: MaybeRefOrGetter<ObjectSchema<AnyObject>>;
+  schema: MaybeRefOrGetter<ObjectSchema<AnyObject> | LazyRules['schema']>;
   initialValues: V;
   /** The wizard: values stay when a step's fields unmount (Back, another step, a retry). */
   keepValuesOnUnmount?: boolean;
   showErrorsAfter?: ShowErrorsAfter;
+}
+
+/**
+ * A form's rules that load on first use, so that their code (yup, and
+ * libphonenumber-js behind the phone rule) is not on the first screen's
+ * download. Only for forms that show messages after a submit: until `load()`
+ * is called (the citizen touches the form; a submit must call it first),
+ * vee-validate's checks pass unchecked, and nothing shows anyway; from then
+ * on every check waits for the rules.
+ */
+export interface LazyRules {
+  /** What `useKioskForm` takes as `schema` (vee-validate calls `validate` as it calls a yup schema's). */
+  schema: { validate: (values: AnyObject, options?: ValidateOptions) => Promise<unknown> };
+  load: () => Promise<void>;
+}
+
+export function lazyRules(importRules: () => Promise<ObjectSchema<AnyObject>>): LazyRules {
+  let loading: Promise<ObjectSchema<AnyObject>> | undefined;
+  return {
+    schema: { validate: async (values, options) => (loading ? (await loading).validate(values, options) : values) },
+    load: async () => {
+      await (loading ??= importRules());
+    },
+  };
 }
 
 export function useKioskForm<V extends GenericObject>(options: KioskFormOptions<V>): FormContext<V> {
@@ -91,7 +115,8 @@ export function useKioskForm<V extends GenericObject>(options: KioskFormOptions<
   const messages = createFormMessages();
   provide(FORM_MESSAGES, messages);
   const form = useForm<V, V>({
-    validationSchema: computed(() => toValue(options.schema)),
+    // A LazyRules schema is what vee-validate takes a yup schema for: an object with `validate`.
+    validationSchema: computed(() => toValue(options.schema) as ObjectSchema<AnyObject>),
     // vee-validate types initial values as a deep partial, which a generic V is not known to satisfy.
     initialValues: options.initialValues as FormOptions<V>['initialValues'],
     keepValuesOnUnmount: options.keepValuesOnUnmount ?? false,

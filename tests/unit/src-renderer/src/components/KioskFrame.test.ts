@@ -37,7 +37,8 @@ async function render(info: Partial<KioskInfo> & Record<string, unknown> = {}, o
   setActivePinia(pinia);
   wrapper = mount(KioskFrame, { slots: { default: () => h(Wizard) }, global: { plugins: [pinia, createKioskI18n()] }, attachTo: document.body });
   await useKioskStore().load();
-  await flushPromises();
+  // The first screen of each mode loads when first shown.
+  await settle();
   return wrapper;
 }
 
@@ -71,7 +72,8 @@ describe('kiosk frame, assisted mode', () => {
     expect(w.find('#wizard').exists()).toBe(true);
     expect(w.text()).toContain('Petugas: PETUGAS SATU (PTG001)');
     await w.findAll('button').find((b) => b.text() === 'Akhiri Sesi Petugas')!.trigger('click');
-    await flushPromises();
+    // The dialog loads when first opened.
+    await settle();
     // "Akhiri Sesi Petugas?": the officer's PIN again is the answer; nothing ends before it.
     const dialog = w.find('dialog');
     expect(dialog.find('h2').text()).toBe('Akhiri Sesi Petugas?');

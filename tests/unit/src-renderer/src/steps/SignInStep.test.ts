@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignInRequest, SignedInView } from '../../../../../src-shared/contract';
 import { fail, ok, type Result } from '../../../../../src-shared/errors';
 import { setKioskApi } from '../../../../../src-renderer/src/bridge';
@@ -38,10 +38,14 @@ function button(w: VueWrapper, text: string) {
   return b;
 }
 
-/** vee-validate batches schema validation in 5 ms windows and validates asynchronously (yup). */
+/**
+ * vee-validate batches schema validation in 5 ms windows and validates
+ * asynchronously (yup); the form's rules load on first use (a dynamic import).
+ */
 async function settle() {
   for (let i = 0; i < 3; i++) {
     await flushPromises();
+    await vi.dynamicImportSettled();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await flushPromises();
