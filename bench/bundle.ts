@@ -26,8 +26,8 @@ import type { Row } from './lib/report';
 import { round } from './lib/stats';
 
 const KB = 1024;
-const TARGET_KB = 120;
-const TARGET_RATIO = 3;
+/** Issue #14: the first screen's download at most twice the bare page's. */
+const TARGET_RATIO = 2;
 
 /**
  * The first screen may be in the initial download; every other step must
@@ -116,6 +116,14 @@ export interface BundleAnalysis {
   heaviestInitial: ModuleShare[];
   /** Whether the analysis build produced the same file names (content hashes) as the measured build. */
   matchesOutRenderer: boolean;
+  /**
+   * Each first screen that loads lazily (a mode's own: the officer's sign-in,
+   * the attract screen): the chunks and stylesheets it fetches beyond the
+   * static set. A screen that is always shown first is downloaded before it
+   * settles, lazy or not: the row counts what the load bench saw fetched, and
+   * without it these say what a kiosk in each mode would add.
+   */
+  lazyFirstScreens: { step: string; files: string[] }[];
 }
 
 export interface BundleBench {
@@ -187,7 +195,13 @@ function estimateGzip(code: string): number {
 /** Builds the real renderer once more, with a plugin that records which module went into which chunk. */
 async function analyseRenderer(base: InlineConfig, projectRoot: string, rendererDir: string): Promise<BundleAnalysis> {
   const outDir = await mkdtemp(join(tmpdir(), 'pulih-bench-analysis-'));
-  type ChunkInfo = { fileName: string; isEntry: boolean; imports: string[]; modules: Record<string, { length: number; code: string }> };
+  type ChunkInfo = {
+    fileName: string;
+    isEntry: boolean;
+    imports: string[];
+    css: string[];
+    modules: Record<string, { length: number; code: string }>;
+  };
   const chunks: ChunkInfo[] = [];
   const recorder: Plugin = {
     name: 'pulih-bench-chunk-recorder',
@@ -196,7 +210,8 @@ async function analyseRenderer(base: InlineConfig, projectRoot: string, renderer
         if (item.type !== 'chunk') continue;
         const modules: ChunkInfo['modules'] = {};
         for (const [id, info] of Object.entries(item.modules)) modules[id] = { length: info.renderedLength, code: info.code ?? '' };
-        chunks.push({ fileName: item.fileName, isEntry: item.isEntry, imports: [...item.imports], modules });
+        const css = [...((item as { viteMetadata?: { importedCss?: Set<string> } }).viteMetadata?.importedCss ?? [])];
+        chunks.push({ fileName: item.fileName, isEntry: item.isEntry, imports: [...item.imports], css, modules });
       }
     },
   };
@@ -237,6 +252,20 @@ async function analyseRenderer(base: InlineConfig, projectRoot: string, renderer
       .map(([module, { length, code }]) => ({ module, renderedBytes: length, estimatedGzipBytes: estimateGzip(code.join('\n')) }))
       .sort((a, b) => b.estimatedGzipBytes - a.estimatedGzipBytes)
       .slice(0, 12);
+    const lazyFirstScreens: BundleAnalysis['lazyFirstScreens'] = [];
+    for (const step of FIRST_SCREEN_STEPS) {
+      const home = chunks.find((c) => !initial.has(c.fileName) && Object.keys(c.modules).some((id) => id.endsWith(`/src-renderer/src/steps/${step}`)));
+      if (!home) continue;
+      const files = new Set<string>();
+      const add = (name: string) => {
+        if (initial.has(name) || files.has(name)) return;
+        files.add(name);
+        for (const css of byName.get(name)?.css ?? []) files.add(css);
+        for (const dep of byName.get(name)?.imports ?? []) add(dep);
+      };
+      add(home.fileName);
+      lazyFirstScreens.push({ step, files: [...files].sort() });
+    }
     const ours = new Set(await listAssets(outDir));
     const theirs = new Set(await listAssets(rendererDir));
     const matchesOutRenderer = ours.size === theirs.size && [...ours].every((f) => theirs.has(f));
@@ -246,6 +275,7 @@ async function analyseRenderer(base: InlineConfig, projectRoot: string, renderer
       stepsLazy: [...new Set(stepsLazy)].sort(),
       heaviestInitial,
       matchesOutRenderer,
+      lazyFirstScreens,
     };
   } finally {
     await rm(outDir, { recursive: true, force: true });
@@ -311,6 +341,11 @@ export async function benchBundle(projectRoot: string, buildDir: string): Promis
           : firstScreenFetched
             ? 'nothing else fetched on the first screen'
             : 'first-screen fetches not observed (load bench did not run)',
+        ...analysis.lazyFirstScreens.map(
+          ({ step, files }) =>
+            `a kiosk that opens on ${step} adds ${round(sum(allAssets.filter((a) => files.includes(a.file)), 'gzip') / KB)} KB gz to the static set` +
+            (files.some((f) => fetched.has(f)) ? ' (fetched here)' : ''),
+        ),
         `steps in the initial download: ${analysis.stepsInInitial.join(', ') || 'none'}`,
         `lazy: ${analysis.stepsLazy.join(', ') || 'none'}`,
         analysis.matchesOutRenderer ? '' : 'the analysis build differs from the measured build (sources changed in between?)',
@@ -324,8 +359,8 @@ export async function benchBundle(projectRoot: string, buildDir: string): Promis
           floorLabel: 'bare Vue+Pinia page, same Vite config',
           floor: round(floorKb),
           ratio: round(ratio),
-          target: `≤ ${TARGET_KB} KB and ≤ ${TARGET_RATIO}× floor; later steps lazy`,
-          pass: subjectKb <= TARGET_KB && ratio <= TARGET_RATIO && lazyOk,
+          target: `≤ ${TARGET_RATIO}× floor; later steps lazy`,
+          pass: ratio <= TARGET_RATIO && lazyOk,
           samples: 1,
           note: notes.join('; '),
         },
