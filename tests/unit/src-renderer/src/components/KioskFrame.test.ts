@@ -100,7 +100,7 @@ describe('kiosk frame, self-service mode', () => {
     await w.find('main').trigger('click');
     expect(w.find('#wizard').exists()).toBe(true);
     // The keyboard's code loads on demand, only at self-service kiosks.
-    await vi.waitFor(() => expect(w.find('[role="group"][aria-label="Keyboard layar"]').exists()).toBe(true));
+    await vi.waitFor(() => expect(w.find('[role="group"][aria-label="Keyboard layar"]').exists()).toBe(true), { timeout: 10_000 });
   });
 });
 
