@@ -1,7 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fail, ok } from '../../src-shared/errors';
+import { withKioskInfo } from '../../src-shared/pageInfo';
 import type { KioskCore } from '../core/kioskCore';
 import { SECURITY_HEADERS } from './contentSecurity';
 
@@ -86,7 +89,9 @@ function createLaunchCodes(ttlMs: number, now: () => number) {
  * - `POST /__bridge-hello` (token): a reload of a page that has the token;
  *   main's session starts clean.
  * - `POST /__bridge/:method` (token): one KioskApi call.
- * Fetching the page itself changes nothing.
+ * Fetching the page itself changes nothing. The page is served with the
+ * kiosk's info in it, current at the moment it is served (`kioskInfo`,
+ * src-shared/pageInfo.ts): the first screen needs no round trip.
  */
 export async function startBrowserBridge(options: {
   core: KioskCore;
@@ -97,6 +102,8 @@ export async function startBrowserBridge(options: {
   now?: () => number;
   /** Told when a used launch code came back (after the token was replaced); never given the code. */
   onLaunchCodeReused?: () => void;
+  /** The kiosk's info for the page, asked each time index.html is served; without it the page is served as built. */
+  kioskInfo?: () => Promise<object>;
 }): Promise<BrowserBridge> {
   let tokenBuf = newToken();
   const launchCodes = createLaunchCodes(options.launchCodeTtlMs ?? LAUNCH_CODE_TTL_MS, options.now ?? Date.now);
@@ -155,11 +162,29 @@ export async function startBrowserBridge(options: {
     return options.core.router.dispatch({ windowId: BROWSER_WINDOW_ID }, req.params.method, payload);
   });
 
+  // The page, with the kiosk's info as it is now: never cached, so a reload (the wipe's fresh document) gets it anew.
+  const indexHtml = readFile(join(options.rendererDir, 'index.html'), 'utf8');
+  indexHtml.catch(() => {});
+  const servePage = async (_req: FastifyRequest, reply: FastifyReply) => {
+    let html: string;
+    try {
+      html = await indexHtml;
+    } catch {
+      return reply.code(404).send();
+    }
+    const page = options.kioskInfo ? withKioskInfo(html, await options.kioskInfo()) : html;
+    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(page);
+  };
+  app.get('/', servePage);
+  app.get('/index.html', servePage);
+
   await app.register(fastifyStatic, {
     root: options.rendererDir,
-    index: 'index.html',
+    index: false,
     setHeaders(res, path) {
       if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-store');
+      // Vite's content-hashed files never change under their name.
+      else if (/[/\\]assets[/\\][^/\\]+-[\w-]{8}\.(js|css)$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
 
