@@ -1,6 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fail, ok } from '../../src-shared/errors';
@@ -17,6 +21,12 @@ export const LAUNCH_CODE_TTL_MS = 60_000;
 const MAX_LAUNCH_CODES = 64;
 /** The longest code the exchange looks at (minted ones are 32 characters). */
 const MAX_CODE_LENGTH = 128;
+/** Vite's content-hashed files (`assets/name-HASH.js`): they never change under their name. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.(js|css)$/;
+/** Text worth compressing; smaller answers go as they are. */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json)|image\/svg\+xml)/;
+const MIN_COMPRESS_BYTES = 1024;
+const gzipAsync = promisify(gzip);
 
 export interface BrowserBridge {
   /** http://127.0.0.1:PORT */
@@ -127,6 +137,25 @@ export async function startBrowserBridge(options: {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
 
+  // The renderer's text files gzipped for a browser that takes gzip (a third of the bytes): each hashed file is
+  // compressed once and kept, since it never changes; the page itself each time (it carries the current info).
+  // Hand-written because @fastify/compress is not among the project's packages; only whole 200 answers to GET.
+  const gzipped = new Map<string, Promise<Buffer>>();
+  app.addHook('onSend', async (req, reply, payload) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method !== 'GET' || reply.statusCode !== 200 || path.startsWith('/__bridge')) return payload;
+    if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) || !COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : await buffer(payload as Readable);
+    if (body.length < MIN_COMPRESS_BYTES) return body;
+    let compressed = HASHED_ASSET.test(path) ? gzipped.get(path) : undefined;
+    if (!compressed) {
+      compressed = gzipAsync(body);
+      if (HASHED_ASSET.test(path)) gzipped.set(path, compressed);
+    }
+    reply.header('Content-Encoding', 'gzip').header('Vary', 'Accept-Encoding').removeHeader('content-length');
+    return compressed;
+  });
+
   app.post<{ Body: unknown }>('/__bridge-launch', async (req, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (!fromOurPage(req)) return reply.code(403).send(fail('FORBIDDEN'));
@@ -181,10 +210,13 @@ export async function startBrowserBridge(options: {
   await app.register(fastifyStatic, {
     root: options.rendererDir,
     index: false,
+    // Only what setHeaders says (send's own `max-age=0` would override it).
+    cacheControl: false,
     setHeaders(res, path) {
       if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-store');
-      // Vite's content-hashed files never change under their name.
-      else if (/[/\\]assets[/\\][^/\\]+-[\w-]{8}\.(js|css)$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (HASHED_ASSET.test(`/${relative(options.rendererDir, path).split(sep).join('/')}`)) {
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      }
     },
   });
 

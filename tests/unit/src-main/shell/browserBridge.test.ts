@@ -1,4 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,6 +37,8 @@ interface Harness {
 const cleanups: (() => Promise<void>)[] = [];
 
 const INDEX_HTML = '<!doctype html><html><head><title>kiosk</title></head><body><div id="app"></div></body></html>';
+const ASSET = 'index-AbCd_123.js';
+const ASSET_TEXT = `export const texts = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `text ${i}`))};`;
 const KIOSK_INFO = {
   kioskId: 'KIOSK-1',
   mode: 'assisted',
@@ -58,6 +62,8 @@ async function startHarness(options: { launchCodeTtlMs?: number; withoutInfo?: b
   const rendererDir = await mkdtemp(join(tmpdir(), 'pulih-bridge-test-'));
   cleanups.push(() => rm(rendererDir, { recursive: true, force: true }));
   await writeFile(join(rendererDir, 'index.html'), INDEX_HTML);
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'assets', ASSET), ASSET_TEXT);
   const harnessInfo: { info: Record<string, unknown> } = { info: { ...KIOSK_INFO } };
 
   const wipes: Wipe[] = [];
@@ -316,7 +322,6 @@ describe("the kiosk's info in the page", () => {
   it('is refused, like every route, under a foreign host name', async () => {
     const h = await startHarness();
     const port = new URL(h.bridge.origin).port;
-    const { request } = await import('node:http');
     const status = await new Promise<number | undefined>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `evil.example:${port}` } }, (res) => {
         res.resume();
@@ -326,5 +331,45 @@ describe("the kiosk's info in the page", () => {
       req.end();
     });
     expect(status).toBe(421);
+  });
+});
+
+/** One raw GET (no automatic decompression), as a browser that does or does not take gzip. */
+function rawGet(origin: string, path: string, acceptEncoding?: string): Promise<{ status?: number; headers: Record<string, unknown>; body: Buffer }> {
+  const url = new URL(path, origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('static files', () => {
+  it('go gzipped to a browser that takes gzip, as they are to one that does not, with the security headers either way', async () => {
+    const h = await startHarness();
+    for (let i = 0; i < 2; i += 1) {
+      const zipped = await rawGet(h.bridge.origin, `/assets/${ASSET}`, 'gzip, deflate, br');
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+      expect(zipped.body.length).toBeLessThan(ASSET_TEXT.length / 2);
+      expect(gunzipSync(zipped.body).toString()).toBe(ASSET_TEXT);
+      expect(zipped.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    const plain = await rawGet(h.bridge.origin, `/assets/${ASSET}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(ASSET_TEXT);
+  });
+
+  it('a content-hashed file may be kept for good; the page never is', async () => {
+    const h = await startHarness();
+    expect((await rawGet(h.bridge.origin, `/assets/${ASSET}`)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await rawGet(h.bridge.origin, '/', 'gzip');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 });
