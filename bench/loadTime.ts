@@ -26,7 +26,12 @@ interface Load {
   readyMs: number;
   domContentLoadedMs: number;
   scripts: string[];
+  /** Cumulative layout shift until the page is quiet (the observed load only; -1 otherwise). */
+  cls: number;
 }
+
+/** How long after network idle layout shifts are still counted. */
+const CLS_SETTLE_MS = 500;
 
 async function loadOnce(browser: Browser, url: string, collectFetches: boolean, tracePath?: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -44,7 +49,27 @@ async function loadOnce(browser: Browser, url: string, collectFetches: boolean, 
       READY_TIMEOUT_MS,
     )) as number;
     if (readyMs < 0) throw new Error(`no usable "Masuk" form within ${READY_TIMEOUT_MS} ms at ${new URL(url).origin}`);
-    if (collectFetches) await page.waitForLoadState('networkidle');
+    let cls = -1;
+    if (collectFetches) {
+      await page.waitForLoadState('networkidle');
+      // Every layout shift since navigation (buffered), none caused by input: what a person sees move.
+      cls = (await page.evaluate(
+        (settleMs) =>
+          new Promise<number>((resolve) => {
+            let sum = 0;
+            const g = globalThis as unknown as {
+              PerformanceObserver: new (cb: (list: { getEntries(): { value: number; hadRecentInput: boolean }[] }) => void) => {
+                observe(o: { type: string; buffered: boolean }): void;
+              };
+            };
+            new g.PerformanceObserver((list) => {
+              for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(sum), settleMs);
+          }),
+        CLS_SETTLE_MS,
+      )) as number;
+    }
     if (tracePath) await browser.stopTracing();
     const timing = (await page.evaluate(() => {
       const perf = (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string; domContentLoadedEventEnd?: number; initiatorType?: string }[] } })
@@ -56,7 +81,7 @@ async function loadOnce(browser: Browser, url: string, collectFetches: boolean, 
         .map((r) => r.name);
       return { domContentLoadedMs: nav?.domContentLoadedEventEnd ?? -1, scripts };
     })) as { domContentLoadedMs: number; scripts: string[] };
-    return { readyMs, ...timing };
+    return { readyMs, cls, ...timing };
   } finally {
     await context.close();
   }
@@ -128,7 +153,7 @@ export async function benchLoadTime(opts: {
           target: `≤ ${TARGET_RATIO}× floor`,
           pass: ratio <= TARGET_RATIO,
           samples: s.length,
-          note: `cold context per load; median of per-pair ratios ${round(median(pairRatios))}×; officer: ${officer}`,
+          note: `cold context per load; median of per-pair ratios ${round(median(pairRatios))}×; officer: ${officer}; CLS of one load until quiet: ${round(observed.cls, 4)}`,
         },
       ],
       details: {
@@ -140,6 +165,7 @@ export async function benchLoadTime(opts: {
         pairRatios: summary(pairRatios),
         samples: { subject: s.map((v) => round(v)), floor: f.map((v) => round(v)) },
         firstScreenFetched: observed.scripts,
+        cumulativeLayoutShift: observed.cls,
         ...(opts.tracePath ? { trace: opts.tracePath } : {}),
       },
     };

@@ -4,7 +4,7 @@
  * Prints a table and writes bench/results/<timestamp>.json (git-ignored).
  * Benchmarks are not tests: nothing here fails a build.
  *
- *   npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub,taps]
+ *   npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,lighthouse,step,soak,audit,stub,taps]
  *                        [--trace] [--profile] [--stub-state] [--update-docs]
  *
  * --quick        smoke run (< 3 min): soak 30, fewer repetitions
@@ -28,13 +28,14 @@ import { describeMachine, type Machine } from './lib/machine';
 import { formatMarkdown, formatTable, notMeasured, type Row } from './lib/report';
 import { startBenchShell, type BenchShell } from './lib/shell';
 import { round } from './lib/stats';
+import { benchLighthouse } from './lighthouse';
 import { benchLoadTime } from './loadTime';
 import { benchSoak, SOAK_CONFIG } from './soak';
 import { benchStepTransition } from './stepTransition';
 import { benchStubLoad } from './stubLoad';
 import { benchTaps, TAPS_CONFIG } from './taps';
 
-const BENCHES = ['bundle', 'load', 'step', 'soak', 'audit', 'stub', 'taps'] as const;
+const BENCHES = ['bundle', 'load', 'lighthouse', 'step', 'soak', 'audit', 'stub', 'taps'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 const { values } = parseArgs({
@@ -53,7 +54,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,step,soak,audit,stub,taps] [--trace] [--profile] [--stub-state] [--shell-flags "…"] [--update-docs]',
+    'usage: npx tsx bench/run.ts [--quick] [--no-build] [--only bundle,load,lighthouse,step,soak,audit,stub,taps] [--trace] [--profile] [--stub-state] [--shell-flags "…"] [--update-docs]',
   );
   process.exit(0);
 }
@@ -251,6 +252,13 @@ async function main(): Promise<void> {
     }
     rows.push(...load.rows);
     details.load = load.details;
+
+    // Lighthouse drives its own Chromium (chrome-launcher), one per run, against the same production shell.
+    const lh = await section('lighthouse', () => [notMeasured('lighthouse.score', 'Lighthouse performance score (desktop)', '', '—', '100', '')], () =>
+      withShell(buildDir, {}, (shell) => benchLighthouse({ shell, runs: quick ? 3 : 5, reportPrefix: join(resultsDir, `${stamp}-lighthouse`) })),
+    );
+    rows.push(...lh.rows);
+    details.lighthouse = lh.details;
 
     const step = await section(
       'step',

@@ -43,6 +43,13 @@ export interface KioskCoreOptions {
 export interface KioskCore {
   router: Router;
   /**
+   * What `getKioskInfo` would answer now (main's own limits enforced first,
+   * as before every call), without the call's own effects: the shells put it
+   * into the page they serve (src-shared/pageInfo.ts), and a fetch of the
+   * page neither counts as activity nor as a page load.
+   */
+  kioskInfo(): Promise<KioskInfo & OperatorIdleInfo>;
+  /**
    * Wipes a window's session without a renderer call: idle in main, crash, window closed.
    * A crash is audited even when no session was held; `detail` says what happened (no payloads).
    */
@@ -152,23 +159,27 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const operator = createOperatorService(deps);
   const recovery = createRecoveryService(deps);
 
+  function kioskInfo(): KioskInfo & OperatorIdleInfo {
+    const { config } = deps;
+    const info: KioskInfo & OperatorIdleInfo = {
+      kioskId: config.kioskId,
+      mode: config.mode,
+      training: deps.training,
+      defaultLanguage: config.language,
+      timeZone: config.timeZone,
+      idle: { ...config.idle.citizen },
+      operatorIdle: { ...config.idle.operator },
+    };
+    if (deps.training && deps.demoOperator) info.demoOperator = { ...deps.demoOperator };
+    if (deps.operator.current) info.operator = { ...deps.operator.current.view };
+    return info;
+  }
+
   const handlers: Handlers = {
     async getKioskInfo(caller: Caller): Promise<Result<KioskInfo>> {
       // A page asks this first when it loads: it shows nothing of before.
       lifetimes.pageLoaded(caller.windowId);
-      const { config } = deps;
-      const info: KioskInfo & OperatorIdleInfo = {
-        kioskId: config.kioskId,
-        mode: config.mode,
-        training: deps.training,
-        defaultLanguage: config.language,
-        timeZone: config.timeZone,
-        idle: { ...config.idle.citizen },
-        operatorIdle: { ...config.idle.operator },
-      };
-      if (deps.training && deps.demoOperator) info.demoOperator = { ...deps.demoOperator };
-      if (deps.operator.current) info.operator = { ...deps.operator.current.view };
-      return ok(info);
+      return ok(kioskInfo());
     },
     signIn: signIn.signIn,
     operatorSignIn: operator.operatorSignIn,
@@ -227,6 +238,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const router = createRouter(gateByMode(handlers, deps), { onFault: (method, err) => options.onFault?.(method, err) });
 
   return {
+    async kioskInfo() {
+      await lifetimes.enforce();
+      return kioskInfo();
+    },
     router: {
       // Main's own limits first: nothing past its lifetime serves one more call. Then the call counts as activity.
       async dispatch(caller, method, payload) {

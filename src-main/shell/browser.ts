@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     core: runtime.core,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     port: values.port ? Number(values.port) : 0,
+    kioskInfo: () => runtime.core.kioskInfo(),
     onLaunchCodeReused: () =>
       console.error('[pulih] a launch link was used a second time: the bridge token was replaced and the session wiped. Press Enter for a new link.'),
   });

@@ -1,7 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fail, ok } from '../../src-shared/errors';
+import { withKioskInfo } from '../../src-shared/pageInfo';
 import type { KioskCore } from '../core/kioskCore';
 import { SECURITY_HEADERS } from './contentSecurity';
 
@@ -14,6 +21,12 @@ export const LAUNCH_CODE_TTL_MS = 60_000;
 const MAX_LAUNCH_CODES = 64;
 /** The longest code the exchange looks at (minted ones are 32 characters). */
 const MAX_CODE_LENGTH = 128;
+/** Vite's content-hashed files (`assets/name-HASH.js`): they never change under their name. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.(js|css)$/;
+/** Text worth compressing; smaller answers go as they are. */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json)|image\/svg\+xml)/;
+const MIN_COMPRESS_BYTES = 1024;
+const gzipAsync = promisify(gzip);
 
 export interface BrowserBridge {
   /** http://127.0.0.1:PORT */
@@ -86,7 +99,9 @@ function createLaunchCodes(ttlMs: number, now: () => number) {
  * - `POST /__bridge-hello` (token): a reload of a page that has the token;
  *   main's session starts clean.
  * - `POST /__bridge/:method` (token): one KioskApi call.
- * Fetching the page itself changes nothing.
+ * Fetching the page itself changes nothing. The page is served with the
+ * kiosk's info in it, current at the moment it is served (`kioskInfo`,
+ * src-shared/pageInfo.ts): the first screen needs no round trip.
  */
 export async function startBrowserBridge(options: {
   core: KioskCore;
@@ -97,6 +112,8 @@ export async function startBrowserBridge(options: {
   now?: () => number;
   /** Told when a used launch code came back (after the token was replaced); never given the code. */
   onLaunchCodeReused?: () => void;
+  /** The kiosk's info for the page, asked each time index.html is served; without it the page is served as built. */
+  kioskInfo?: () => Promise<object>;
 }): Promise<BrowserBridge> {
   let tokenBuf = newToken();
   const launchCodes = createLaunchCodes(options.launchCodeTtlMs ?? LAUNCH_CODE_TTL_MS, options.now ?? Date.now);
@@ -118,6 +135,25 @@ export async function startBrowserBridge(options: {
   });
   app.addHook('onSend', async (_req, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
+
+  // The renderer's text files gzipped for a browser that takes gzip (a third of the bytes): each hashed file is
+  // compressed once and kept, since it never changes; the page itself each time (it carries the current info).
+  // Hand-written because @fastify/compress is not among the project's packages; only whole 200 answers to GET.
+  const gzipped = new Map<string, Promise<Buffer>>();
+  app.addHook('onSend', async (req, reply, payload) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method !== 'GET' || reply.statusCode !== 200 || path.startsWith('/__bridge')) return payload;
+    if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) || !COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : await buffer(payload as Readable);
+    if (body.length < MIN_COMPRESS_BYTES) return body;
+    let compressed = HASHED_ASSET.test(path) ? gzipped.get(path) : undefined;
+    if (!compressed) {
+      compressed = gzipAsync(body);
+      if (HASHED_ASSET.test(path)) gzipped.set(path, compressed);
+    }
+    reply.header('Content-Encoding', 'gzip').header('Vary', 'Accept-Encoding').removeHeader('content-length');
+    return compressed;
   });
 
   app.post<{ Body: unknown }>('/__bridge-launch', async (req, reply) => {
@@ -155,11 +191,32 @@ export async function startBrowserBridge(options: {
     return options.core.router.dispatch({ windowId: BROWSER_WINDOW_ID }, req.params.method, payload);
   });
 
+  // The page, with the kiosk's info as it is now: never cached, so a reload (the wipe's fresh document) gets it anew.
+  const indexHtml = readFile(join(options.rendererDir, 'index.html'), 'utf8');
+  indexHtml.catch(() => {});
+  const servePage = async (_req: FastifyRequest, reply: FastifyReply) => {
+    let html: string;
+    try {
+      html = await indexHtml;
+    } catch {
+      return reply.code(404).send();
+    }
+    const page = options.kioskInfo ? withKioskInfo(html, await options.kioskInfo()) : html;
+    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(page);
+  };
+  app.get('/', servePage);
+  app.get('/index.html', servePage);
+
   await app.register(fastifyStatic, {
     root: options.rendererDir,
-    index: 'index.html',
+    index: false,
+    // Only what setHeaders says (send's own `max-age=0` would override it).
+    cacheControl: false,
     setHeaders(res, path) {
       if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-store');
+      else if (HASHED_ASSET.test(`/${relative(options.rendererDir, path).split(sep).join('/')}`)) {
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      }
     },
   });
 

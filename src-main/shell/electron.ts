@@ -130,8 +130,11 @@ async function start(): Promise<void> {
   await app.whenReady();
   Menu.setApplicationMenu(null);
   hardenContents();
+  // Windows open once the runtime has started; until then the page would be served as built.
+  const started: { runtime?: Runtime } = {};
   const kioskSession = openKioskSession({
     rendererDir: join(import.meta.dirname, '../renderer'),
+    kioskInfo: () => started.runtime?.core.kioskInfo(),
     extraFiles: {
       [OUT_OF_SERVICE_PATH]: join(resourcesDir(), 'out-of-service.html'),
       '/out-of-service.css': join(resourcesDir(), 'out-of-service.css'),
@@ -164,6 +167,7 @@ async function start(): Promise<void> {
     startupDetail,
     onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
   });
+  started.runtime = runtime;
   // Every wipe (finish, cancel, idle, sign-out, crash) also clears the partition's storage and the clipboard.
   runtime.core.onWipe(() => clearKioskTraces({ session: kioskSession, clipboard, platform: process.platform }));
   // Main ended a session or the officer's by itself (its own idle limits, the shift): the page still shows it, so it

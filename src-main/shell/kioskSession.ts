@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { protocol, session, type Session } from 'electron';
+import { withKioskInfo } from '../../src-shared/pageInfo';
 import { resolveAppFile } from './appFiles';
 import { SECURITY_HEADERS } from './contentSecurity';
 import { APP_SCHEME } from './windowOptions';
@@ -37,6 +38,12 @@ export interface KioskSessionOptions {
   rendererDir: string;
   /** Fixed pages from outside the build (the out-of-service page), by URL path. */
   extraFiles?: Readonly<Record<string, string>>;
+  /**
+   * The kiosk's info, asked each time the renderer's index.html is served,
+   * which then carries it (src-shared/pageInfo.ts); undefined while there is
+   * none yet, and the page is served as built.
+   */
+  kioskInfo?: () => Promise<object> | undefined;
 }
 
 /**
@@ -60,13 +67,14 @@ export function openKioskSession(options: KioskSessionOptions): Session {
   return kioskSession;
 }
 
-/** The renderer build (and the fixed extra pages) with the CSP on every response; nothing else. */
+/** The renderer build (and the fixed extra pages) with the CSP on every response, the kiosk's info in index.html; nothing else. */
 async function serveAppFile(url: string, options: KioskSessionOptions): Promise<Response> {
   const resolved = resolveAppFile(url, options.rendererDir, options.extraFiles);
   if ('status' in resolved) return new Response(null, { status: resolved.status });
   try {
     const body = await readFile(resolved.file);
-    return new Response(body, {
+    const info = resolved.file === join(options.rendererDir, 'index.html') ? await options.kioskInfo?.() : undefined;
+    return new Response(info ? withKioskInfo(body.toString('utf8'), info) : body, {
       headers: { 'Content-Type': TYPES[extname(resolved.file)] ?? 'application/octet-stream', ...SECURITY_HEADERS },
     });
   } catch {

@@ -113,6 +113,8 @@ export interface LoadedResource {
 export interface PageLoad extends LoadedResource {
   /** Every script, stylesheet and image the page references, and the modules those scripts import statically. */
   resources: LoadedResource[];
+  /** The document as the page got it (what the protocol handler answered). */
+  body: string;
 }
 
 export type LoadFailure = { url: string; errorCode: number; errorDescription: string };
@@ -290,7 +292,7 @@ export class WebContentsDouble extends EventEmitter {
     this.mainWorld = {};
     await this.runPreload();
     const resources = await this.loadSubresources(url, body, answer.headers.get('content-type'));
-    this.loads.push({ ...describe(url, answer), resources });
+    this.loads.push({ ...describe(url, answer), resources, body });
     this.emit('did-finish-load', new ElectronEvent());
     if (this.loads.length === 1) this.owner.emit('ready-to-show', new ElectronEvent());
   }

@@ -78,3 +78,27 @@ test('the page is served with a strict Content-Security-Policy', async ({ kiosk,
   expect(csp).toContain("object-src 'none'");
   expect(csp).not.toContain('unsafe-eval');
 });
+
+// The page carries the kiosk's info (src-shared/pageInfo.ts): what the screen shows, never what guards the bridge.
+test("the page carries the kiosk's info as it is now, and nothing of the bridge's secrets", async ({ kiosk, page, request }) => {
+  const infoOf = async () => {
+    const html = await (await request.get(`${kiosk.origin}/`)).text();
+    const json = /<script type="application\/json" id="pulih-kiosk-info">([^<]*)<\/script>/.exec(html)?.[1];
+    return { html, info: json === undefined ? undefined : (JSON.parse(json) as Record<string, unknown>) };
+  };
+  const token = await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('pulih.bridgeToken'));
+  expect(token).toBeTruthy();
+
+  // The fixture's officer is signed in: the info says so, as getKioskInfo does.
+  const signedIn = await infoOf();
+  expect(signedIn.info).toEqual((await bridgeCall(page, 'getKioskInfo')).value);
+  expect(signedIn.info).toMatchObject({ mode: 'assisted', training: true, operator: { staffId: 'PTG001' } });
+  expect(Object.keys(signedIn.info ?? {}).sort()).toEqual(
+    ['defaultLanguage', 'demoOperator', 'idle', 'kioskId', 'mode', 'operator', 'operatorIdle', 'timeZone', 'training'].sort(),
+  );
+  expect(signedIn.html).not.toContain(token!);
+
+  // The officer signs out: the next page load (the reload after it) says so.
+  expect(await bridgeCall(page, 'operatorSignOut')).toMatchObject({ ok: true });
+  expect((await infoOf()).info).not.toHaveProperty('operator');
+});

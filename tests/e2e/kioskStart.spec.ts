@@ -38,6 +38,40 @@ test.describe('first paint', () => {
   });
 });
 
+test.describe('first paint without a round trip', () => {
+  test.use({ kioskMode: 'self-service', kioskConfig: { language: 'en' }, atCitizenScreen: false });
+
+  test("the first screen comes in the kiosk's mode and language while getKioskInfo has not answered", async ({ page }) => {
+    // Every getKioskInfo is held: the first screen must not need one (the info comes in the page).
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/__bridge/getKioskInfo', (route) => void held.push(() => route.continue()));
+    await page.addInitScript(() => {
+      const page = globalThis as unknown as PaintWatch;
+      const texts: string[] = [];
+      page.__appTexts = texts;
+      new page.MutationObserver(() => {
+        const text = page.document.getElementById('app')?.innerText.trim() ?? '';
+        if (text && texts[texts.length - 1] !== text && texts.length < 100) texts.push(text);
+      }).observe(page.document, { subtree: true, childList: true, characterData: true });
+    });
+    // A new document (the fixture's page is on the kiosk already): the reload a wipe makes.
+    await page.reload();
+
+    await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const texts = await page.evaluate(() => (globalThis as unknown as PaintWatch).__appTexts ?? []);
+    expect(texts[0]).toContain('Start');
+    for (const text of texts) expect(text).not.toMatch(/Memuat|Loading|Mulai/);
+
+    // getKioskInfo still runs after the mount (it tells main the page loaded); let it through.
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    for (const release of held.splice(0)) await release();
+    await page.unroute('**/__bridge/getKioskInfo');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  });
+});
+
 test.describe('a self-service kiosk whose backend is down', () => {
   test.use({ kioskMode: 'self-service', atCitizenScreen: false, fakeClock: true });
 

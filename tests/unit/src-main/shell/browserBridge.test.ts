@@ -1,9 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../../src-shared/errors';
 import type { KioskCore } from '../../../../src-main/core/kioskCore';
+import { KIOSK_INFO_ELEMENT_ID } from '../../../../src-shared/pageInfo';
 import { BROWSER_WINDOW_ID, startBrowserBridge, type BrowserBridge } from '../../../../src-main/shell/browserBridge';
 
 /**
@@ -20,6 +23,8 @@ interface Wipe {
 
 interface Harness {
   bridge: BrowserBridge;
+  /** What the core's `kioskInfo()` answers now (the page carries it); change it to change the kiosk. */
+  info: Record<string, unknown>;
   wipes: Wipe[];
   dispatched: string[];
   /** Moves the bridge's clock. */
@@ -31,6 +36,18 @@ interface Harness {
 
 const cleanups: (() => Promise<void>)[] = [];
 
+const INDEX_HTML = '<!doctype html><html><head><title>kiosk</title></head><body><div id="app"></div></body></html>';
+const ASSET = 'index-AbCd_123.js';
+const ASSET_TEXT = `export const texts = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `text ${i}`))};`;
+const KIOSK_INFO = {
+  kioskId: 'KIOSK-1',
+  mode: 'assisted',
+  training: true,
+  defaultLanguage: 'id',
+  timeZone: 'Asia/Jakarta',
+  idle: { warnAfterSeconds: 60, countdownSeconds: 30 },
+};
+
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -41,10 +58,13 @@ function codeOf(launchUrl: string): string {
   return match[1];
 }
 
-async function startHarness(options: { launchCodeTtlMs?: number } = {}): Promise<Harness> {
+async function startHarness(options: { launchCodeTtlMs?: number; withoutInfo?: boolean } = {}): Promise<Harness> {
   const rendererDir = await mkdtemp(join(tmpdir(), 'pulih-bridge-test-'));
   cleanups.push(() => rm(rendererDir, { recursive: true, force: true }));
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  await writeFile(join(rendererDir, 'index.html'), INDEX_HTML);
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'assets', ASSET), ASSET_TEXT);
+  const harnessInfo: { info: Record<string, unknown> } = { info: { ...KIOSK_INFO } };
 
   const wipes: Wipe[] = [];
   const dispatched: string[] = [];
@@ -67,6 +87,7 @@ async function startHarness(options: { launchCodeTtlMs?: number } = {}): Promise
     core,
     rendererDir,
     now: () => clock,
+    ...(options.withoutInfo ? {} : { kioskInfo: async () => ({ ...harnessInfo.info }) }),
     ...(options.launchCodeTtlMs !== undefined ? { launchCodeTtlMs: options.launchCodeTtlMs } : {}),
   });
   cleanups.push(() => bridge.close());
@@ -87,6 +108,12 @@ async function startHarness(options: { launchCodeTtlMs?: number } = {}): Promise
 
   return {
     bridge,
+    get info() {
+      return harnessInfo.info;
+    },
+    set info(value) {
+      harnessInfo.info = value;
+    },
     wipes,
     dispatched,
     advance: (ms) => {
@@ -237,5 +264,112 @@ describe('page loads', () => {
     expect(hello.status).toBe(200);
     expect(hello.body).toEqual({ ok: true, value: null });
     expect(h.wipes).toEqual([{ windowId: BROWSER_WINDOW_ID, reason: 'closed' }]);
+  });
+});
+
+/** The kiosk's info in a served page (src-shared/pageInfo.ts), read as the renderer reads it. */
+function infoIn(html: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${KIOSK_INFO_ELEMENT_ID}">([^<]*)</script>`).exec(html);
+  return match?.[1] === undefined ? undefined : JSON.parse(match[1]);
+}
+
+describe("the kiosk's info in the page", () => {
+  it('comes with the page, at / and /index.html, as a data block that is never run, never cached, under the CSP', async () => {
+    const h = await startHarness();
+    for (const path of ['/', '/index.html']) {
+      const response = await fetch(`${h.bridge.origin}${path}`);
+      const html = await response.text();
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(infoIn(html), path).toEqual(KIOSK_INFO);
+      // In the head, before anything of the page's own.
+      expect(html.indexOf(KIOSK_INFO_ELEMENT_ID)).toBeLessThan(html.indexOf('</head>'));
+    }
+  });
+
+  it('is what the kiosk is at the moment the page is served: a reload after a change gets the change', async () => {
+    const h = await startHarness();
+    expect(infoIn(await (await fetch(`${h.bridge.origin}/`)).text())).not.toHaveProperty('operator');
+    h.info = { ...KIOSK_INFO, operator: { staffId: 'PTG001', name: 'PETUGAS SATU' } };
+    expect(infoIn(await (await fetch(`${h.bridge.origin}/`)).text())).toMatchObject({ operator: { staffId: 'PTG001' } });
+    h.info = { ...KIOSK_INFO };
+    expect(infoIn(await (await fetch(`${h.bridge.origin}/`)).text())).not.toHaveProperty('operator');
+  });
+
+  it('never carries the bridge token or a launch code, and no value can break out of the data block', async () => {
+    const h = await startHarness();
+    const launchUrl = h.bridge.newLaunchUrl();
+    const code = codeOf(launchUrl);
+    const before = await (await fetch(`${h.bridge.origin}/`)).text();
+    const { token } = await h.exchange(launchUrl);
+    h.info = { ...KIOSK_INFO, operator: { staffId: 'X', name: '</script><script>alert(1)</script>' } };
+    const after = await (await fetch(`${h.bridge.origin}/`)).text();
+    for (const html of [before, after]) {
+      expect(html).not.toContain(token!);
+      expect(html).not.toContain(code);
+    }
+    expect(after.match(/<script/g)).toHaveLength(1);
+    expect(infoIn(after)).toMatchObject({ operator: { name: '</script><script>alert(1)</script>' } });
+  });
+
+  it('without a kiosk behind it (the bench floor), the page is served as built', async () => {
+    const h = await startHarness({ withoutInfo: true });
+    expect(await (await fetch(`${h.bridge.origin}/`)).text()).toBe(INDEX_HTML);
+  });
+
+  it('is refused, like every route, under a foreign host name', async () => {
+    const h = await startHarness();
+    const port = new URL(h.bridge.origin).port;
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `evil.example:${port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+});
+
+/** One raw GET (no automatic decompression), as a browser that does or does not take gzip. */
+function rawGet(origin: string, path: string, acceptEncoding?: string): Promise<{ status?: number; headers: Record<string, unknown>; body: Buffer }> {
+  const url = new URL(path, origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('static files', () => {
+  it('go gzipped to a browser that takes gzip, as they are to one that does not, with the security headers either way', async () => {
+    const h = await startHarness();
+    for (let i = 0; i < 2; i += 1) {
+      const zipped = await rawGet(h.bridge.origin, `/assets/${ASSET}`, 'gzip, deflate, br');
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+      expect(zipped.body.length).toBeLessThan(ASSET_TEXT.length / 2);
+      expect(gunzipSync(zipped.body).toString()).toBe(ASSET_TEXT);
+      expect(zipped.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    const plain = await rawGet(h.bridge.origin, `/assets/${ASSET}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(ASSET_TEXT);
+  });
+
+  it('a content-hashed file may be kept for good; the page never is', async () => {
+    const h = await startHarness();
+    expect((await rawGet(h.bridge.origin, `/assets/${ASSET}`)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await rawGet(h.bridge.origin, '/', 'gzip');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, KIOSK_METHODS } from '../../../../src-shared/contract';
+import { KIOSK_INFO_ELEMENT_ID, parseKioskInfo } from '../../../../src-shared/pageInfo';
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
 import { parseReadyLine, type ReadyInfo } from '../../../../src-main/shell/readyLine';
 import { readAuditLog } from '../../../e2e/fixtures/auditLog';
@@ -399,6 +400,36 @@ describe('the kiosk key of a real backend under Electron', () => {
     await vi.waitFor(() => expect(second.electron.app.exitCode).toBe(78));
     expect(second.electron.errorBoxes).toEqual([{ title: 'Pulih cannot start', content: expect.stringContaining(`kioskKeyFile: ${keyFile} is sealed`) }]);
   }, 30_000);
+});
+
+/** The kiosk's info the page was served with (src-shared/pageInfo.ts), read as the renderer reads it. */
+function infoInPage(html: string | undefined): unknown {
+  const match = new RegExp(`<script type="application/json" id="${KIOSK_INFO_ELEMENT_ID}">([^<]*)</script>`).exec(html ?? '');
+  return parseKioskInfo(match?.[1]);
+}
+
+describe("the kiosk's info in the page under Electron", () => {
+  it('comes with index.html through the app protocol, as getKioskInfo has it, and each reload gets it as it is then', async () => {
+    const { electron } = await launch();
+    const win = await shownWindow(electron);
+    const kiosk = kioskApiOf(win);
+    const first = infoInPage(win.webContents.loads[0]?.body);
+    expect(first).toMatchObject({ mode: 'assisted', training: true, defaultLanguage: 'id' });
+    expect(first).not.toHaveProperty('operator');
+    expect(await kiosk.getKioskInfo!()).toEqual({ ok: true, value: first });
+
+    expect(await kiosk.operatorSignIn!({ staffId: 'PTG001', pin: '246810' })).toMatchObject({ ok: true });
+    win.webContents.reload();
+    await vi.waitFor(() => expect(win.webContents.loads.length).toBe(2));
+    const second = infoInPage(win.webContents.loads[1]?.body);
+    expect(second).toMatchObject({ operator: { staffId: 'PTG001' } });
+    expect(await kioskApiOf(win).getKioskInfo!()).toEqual({ ok: true, value: second });
+
+    expect(await kioskApiOf(win).operatorSignOut!()).toMatchObject({ ok: true });
+    win.webContents.reload();
+    await vi.waitFor(() => expect(win.webContents.loads.length).toBe(3));
+    expect(infoInPage(win.webContents.loads[2]?.body)).not.toHaveProperty('operator');
+  });
 });
 
 describe("main's own lifetimes under Electron", () => {
