@@ -14,7 +14,7 @@ function gatedFs() {
   const syncs: Array<{ release(error?: string): void }> = [];
   /** What reached the file, in order: `write <lines>` and `datasync`. */
   const calls: string[] = [];
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
   const handle = (real: AuditFileHandle): AuditFileHandle => ({
     ...bind(real),
     async write(buffer, offset, length, position) {
