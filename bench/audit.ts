@@ -23,7 +23,7 @@
  * 3. Verify throughput (MB/s of log): `verifyAuditDir` over a multi-file log
  *    read from (page-cached) files. Floor: node:crypto SHA-256 of the same
  *    bytes, one digest per record as the format requires, already in memory.
- *    Target ≥ 0.5× floor. (One digest over the whole file is faster still,
+ *    Target ≥ 0.7× floor (issue #14). (One digest over the whole file is faster still,
  *    but no per-record chain can be checked that way.)
  */
 import { closeSync, fdatasyncSync, openSync, realpathSync, writeSync } from 'node:fs';
@@ -58,7 +58,7 @@ export interface BenchFigure {
 }
 
 /** Targets, as multiples of the floor. */
-const TARGETS = { inTurn: 0.5, bursts: 0.8, verify: 0.5 } as const;
+const TARGETS = { inTurn: 0.5, bursts: 0.8, verify: 0.7 } as const;
 /** Events the core records before one backend call (the ID-card tick and the attempt). */
 const BURST = 2;
 const KEY = Buffer.alloc(32, 9);
