@@ -5,14 +5,25 @@
  * Figures (medians over repeated runs, floor and subject interleaved so that
  * drift in a shared machine's disk hits both alike):
  *
- * 1. Synced appends (events/s): `AuditLog.append`, awaited one after the
- *    other, each durable before it resolves. Floor: the same bytes appended
- *    to a plain file with write + fdatasync per line, using the synchronous
- *    calls (the least overhead Node has). Target ≥ 0.5× floor.
- * 2. Verify throughput (MB/s of log): `verifyAuditDir` over a multi-file log
+ * 1. Appends awaited in turn (events/s): `AuditLog.append` one event at a
+ *    time, each durable before the next is appended. Every event pays a
+ *    sync, so this shows the per-event overhead over a raw write + fdatasync
+ *    per line with the synchronous calls (the least overhead Node has): the
+ *    thread-pool round trip of the async write, sealing (canonical JSON,
+ *    HMAC), the promise hops. Target ≥ 0.5× floor.
+ * 2. Appends in bursts (events/s): events the way the core records them —
+ *    two appended in the same tick before a backend call (recordAhead +
+ *    record, core/auditTrail.ts), bursts awaited in turn. Group commit
+ *    gives each burst one write and one sync. Floor: the same bytes, write +
+ *    fdatasync per line (what a log that syncs every event costs); the
+ *    issue's target, ≥ 0.8× floor, applies to this row because group commit
+ *    is how the kiosk meets it. A note gives the ratio to raw code that
+ *    batches the same way (one write + fdatasync per burst), the overhead
+ *    that is left.
+ * 3. Verify throughput (MB/s of log): `verifyAuditDir` over a multi-file log
  *    read from (page-cached) files. Floor: node:crypto SHA-256 of the same
  *    bytes, one digest per record as the format requires, already in memory.
- *    Target ≥ 0.5× floor. (One digest over the whole file is faster still,
+ *    Target ≥ 0.7× floor (issue #14). (One digest over the whole file is faster still,
  *    but no per-record chain can be checked that way.)
  */
 import { closeSync, fdatasyncSync, openSync, realpathSync, writeSync } from 'node:fs';
@@ -46,7 +57,10 @@ export interface BenchFigure {
   note?: string;
 }
 
-const TARGET_RATIO = 0.5;
+/** Targets, as multiples of the floor. */
+const TARGETS = { inTurn: 0.5, bursts: 0.8, verify: 0.7 } as const;
+/** Events the core records before one backend call (the ID-card tick and the attempt). */
+const BURST = 2;
 const KEY = Buffer.alloc(32, 9);
 
 interface Measured {
@@ -56,6 +70,7 @@ interface Measured {
   floorLabel: string;
   values: readonly number[];
   floors: readonly number[];
+  target: number;
   note?: string;
 }
 
@@ -71,8 +86,8 @@ function figure(measured: Measured): BenchFigure {
     floorLabel: measured.floorLabel,
     floor: round(floor),
     ratio: round(ratio, 2),
-    target: `>= ${TARGET_RATIO}x floor`,
-    pass: ratio >= TARGET_RATIO,
+    target: `>= ${measured.target}x floor`,
+    pass: ratio >= measured.target,
     samples: measured.values.length,
     ...(measured.note === undefined ? {} : { note: measured.note }),
   };
@@ -90,23 +105,33 @@ function benchEvent(n: number): AuditEventInput {
   };
 }
 
-/** events/s of synced audit appends; leaves the written file for the floor to replay. */
-async function auditAppendRun(dir: string, events: number): Promise<number> {
+/** events/s of synced audit appends, `burst` appended in the same tick and bursts awaited in turn. */
+async function auditAppendRun(dir: string, events: number, burst = 1): Promise<number> {
   const log = await openAuditLog({ dir, kioskId: 'KIOSK-BENCH-01', keyProvider: { getKey: () => Promise.resolve(KEY) } });
   const started = performance.now();
-  for (let n = 0; n < events; n += 1) await log.append(benchEvent(n));
+  for (let n = 0; n < events; n += burst) {
+    if (burst === 1) {
+      await log.append(benchEvent(n));
+    } else {
+      const appends: Array<Promise<unknown>> = [];
+      for (let k = n; k < Math.min(n + burst, events); k += 1) appends.push(log.append(benchEvent(k)));
+      await Promise.all(appends);
+    }
+  }
   const seconds = (performance.now() - started) / 1000;
   await log.close();
   return events / seconds;
 }
 
-/** events/s of write + fdatasync per line of `lines` into a plain file. */
-function rawAppendRun(path: string, lines: readonly Buffer[]): number {
+/** events/s of one write + fdatasync per `group` lines of `lines` into a plain file (sync calls). */
+function rawAppendRun(path: string, lines: readonly Buffer[], group = 1): number {
   const fd = openSync(path, 'a', 0o640);
   try {
+    const batches: Buffer[] = [];
+    for (let n = 0; n < lines.length; n += group) batches.push(Buffer.concat(lines.slice(n, n + group)));
     const started = performance.now();
-    for (const line of lines) {
-      writeSync(fd, line);
+    for (const batch of batches) {
+      writeSync(fd, batch);
       fdatasyncSync(fd);
     }
     return lines.length / ((performance.now() - started) / 1000);
@@ -115,7 +140,7 @@ function rawAppendRun(path: string, lines: readonly Buffer[]): number {
   }
 }
 
-async function benchAppend(root: string, quick: boolean): Promise<BenchFigure> {
+async function benchAppend(root: string, quick: boolean): Promise<BenchFigure[]> {
   const events = quick ? 200 : 1000;
   const pairs = quick ? 4 : 7;
   // A warm-up run, untimed, also yields the exact bytes the raw floor replays.
@@ -128,28 +153,43 @@ async function benchAppend(root: string, quick: boolean): Promise<BenchFigure> {
     .slice(0, -1)
     .map((line) => Buffer.from(`${line}\n`));
 
-  const audit: number[] = [];
-  const raw: number[] = [];
+  const inTurn: number[] = [];
+  const bursts: number[] = [];
+  const rawPerLine: number[] = [];
+  const rawPerBurst: number[] = [];
   for (let pair = 0; pair < pairs; pair += 1) {
-    const measureAudit = async () => audit.push(await auditAppendRun(join(root, `append-${pair}`), events));
-    const measureRaw = () => raw.push(rawAppendRun(join(root, `raw-${pair}.jsonl`), lines));
+    const steps = [
+      async () => inTurn.push(await auditAppendRun(join(root, `append-${pair}`), events)),
+      async () => bursts.push(await auditAppendRun(join(root, `bursts-${pair}`), events, BURST)),
+      () => rawPerLine.push(rawAppendRun(join(root, `raw-${pair}.jsonl`), lines)),
+      () => rawPerBurst.push(rawAppendRun(join(root, `raw-bursts-${pair}.jsonl`), lines, BURST)),
+    ];
     // Alternate the order so that drift in a shared disk's latency hits both alike.
-    if (pair % 2 === 0) {
-      await measureAudit();
-      measureRaw();
-    } else {
-      measureRaw();
-      await measureAudit();
-    }
+    if (pair % 2 === 1) steps.reverse();
+    for (const step of steps) await step();
   }
-  return figure({
-    id: 'audit.append',
-    figure: `audit append, durable per event (${events} events, awaited in turn)`,
-    unit: 'events/s',
-    floorLabel: 'same bytes, write + fdatasync per line (sync calls)',
-    values: audit,
-    floors: raw,
-  });
+  const burstFloor = median(rawPerBurst);
+  return [
+    figure({
+      id: 'audit.append',
+      figure: `audit append, durable per event (${events} events, awaited in turn)`,
+      unit: 'events/s',
+      floorLabel: 'same bytes, write + fdatasync per line (sync calls)',
+      values: inTurn,
+      floors: rawPerLine,
+      target: TARGETS.inTurn,
+    }),
+    figure({
+      id: 'audit.append-bursts',
+      figure: `audit append, group commit (${events} events in bursts of ${BURST} appended together, bursts awaited in turn)`,
+      unit: 'events/s',
+      floorLabel: 'same bytes, write + fdatasync per line (sync calls)',
+      values: bursts,
+      floors: rawPerLine,
+      target: TARGETS.bursts,
+      note: `against raw code that batches the same way (one write + fdatasync per burst of ${BURST}, ${round(burstFloor)} events/s): ${round(median(bursts) / burstFloor, 2)}x`,
+    }),
+  ];
 }
 
 /** Writes a log of `records` records, `perDay` to a file, with the writer's exact bytes. */
@@ -237,6 +277,7 @@ async function benchVerify(root: string, quick: boolean): Promise<BenchFigure> {
     floorLabel: 'SHA-256 of the same records, one digest each, in memory',
     values: verified,
     floors: floor,
+    target: TARGETS.verify,
     note: `one SHA-256 over whole files, which cannot check a chain, runs at ${round(median([wholeFile(), wholeFile(), wholeFile()]))} MB/s`,
   });
 }
@@ -245,7 +286,7 @@ async function benchVerify(root: string, quick: boolean): Promise<BenchFigure> {
 export async function benchAudit(opts: { quick: boolean }): Promise<BenchFigure[]> {
   const root = await mkdtemp(join(tmpdir(), 'pulih-bench-audit-'));
   try {
-    return [await benchAppend(root, opts.quick), await benchVerify(root, opts.quick)];
+    return [...(await benchAppend(root, opts.quick)), await benchVerify(root, opts.quick)];
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -2,11 +2,17 @@
  * The audit log the core writes to (docs/architecture.md §6): `openAuditLog` at
  * start-up, `append` awaited before the action it records is acknowledged.
  *
- * - Appends are serialised through one queue: concurrent callers get
- *   consecutive seqs and the chain never forks. Each resolves only once its
- *   line is durably on disk.
- * - A failed write rejects with AuditUnavailableError; the partial line is
- *   truncated away and the log is marked broken. The next append first
+ * - Group commit: appends join a queue in call order (seq order = call
+ *   order, the chain never forks). One writer drains it: every event waiting
+ *   when it starts is sealed into one run of lines, written in one write and
+ *   made durable by one sync (an O_DSYNC write, or write + fdatasync;
+ *   writer.ts). Events appended while that sync is in flight wait and share
+ *   the next one. Each append resolves only once the sync covering its line
+ *   has returned; events appended in the same tick share a sync even when
+ *   the log is idle.
+ * - A failed write or sync rejects every append of that group with
+ *   AuditUnavailableError; the partial lines are truncated away and the log
+ *   is marked broken. The next group first
  *   rebuilds the log from disk (as a fresh open would, repairing a torn tail
  *   if the truncation did not succeed) and only then writes; while the fault
  *   lasts every append rejects, and once it clears the log simply continues.
@@ -98,7 +104,10 @@ class FileAuditLog implements AuditLog {
   private readonly appender: DayFileAppender;
   private readonly chainKey: Buffer;
   private readonly listeners = new Set<(head: ChainHead) => void>();
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Appends not yet handed to the writer, in call order. */
+  private waiting: Waiting[] = [];
+  /** The drain in progress (writing, restoring), if any. */
+  private draining: Promise<void> | undefined;
   private last: TailLink = { seq: 0, hash: '', keyed: true };
   private lastDay: string | undefined;
   private healthy = false;
@@ -119,7 +128,7 @@ class FileAuditLog implements AuditLog {
   }
 
   start(): Promise<void> {
-    return this.enqueue(() => this.restore());
+    return this.restore();
   }
 
   append(input: AuditEventInput): Promise<{ seq: number }> {
@@ -129,10 +138,11 @@ class FileAuditLog implements AuditLog {
     } catch (error) {
       return Promise.reject(error instanceof AuditInputError ? error : new AuditInputError(String(error)));
     }
-    return this.enqueue(async () => {
-      if (this.closed) throw new AuditUnavailableError('the audit log is closed');
-      if (!this.healthy) await this.restore();
-      return this.write(clean);
+    if (this.closed) return Promise.reject(new AuditUnavailableError('the audit log is closed'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ event: clean, resolve, reject });
+      // Started a microtask later, so that events appended in the same tick share the first sync too.
+      this.draining ??= Promise.resolve().then(() => this.drain());
     });
   }
 
@@ -155,14 +165,25 @@ class FileAuditLog implements AuditLog {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.queue;
+    await this.draining;
     await this.appender.close(true);
   }
 
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task);
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Writes what is waiting, one group (one sync) at a time, until nothing is. */
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const group = this.waiting;
+      this.waiting = [];
+      try {
+        if (this.closed) throw new AuditUnavailableError('the audit log is closed');
+        if (!this.healthy) await this.restore();
+        const seqs = await this.write(group.map((waiting) => waiting.event));
+        group.forEach((waiting, index) => waiting.resolve({ seq: seqs[index] as number }));
+      } catch (error) {
+        for (const waiting of group) waiting.reject(error);
+      }
+    }
+    this.draining = undefined;
   }
 
   /** Rebuilds the writer from disk, then records any torn tail it repaired. */
@@ -180,44 +201,68 @@ class FileAuditLog implements AuditLog {
     this.healthy = true;
     if (!this.last.keyed) {
       // The first keyed record of a log written before keying: says where the HMACs begin.
-      await this.write({ event: 'audit.chain-keyed', outcome: 'info', detail: { unkeyedRecords: this.last.seq } });
+      await this.write([{ event: 'audit.chain-keyed', outcome: 'info', detail: { unkeyedRecords: this.last.seq } }]);
     }
     while (this.pendingRepairs.length > 0) {
       const repair = this.pendingRepairs[0] as TornTailRepair;
-      await this.write({
-        event: 'audit.repaired',
-        outcome: 'info',
-        detail: { file: repair.file, bytesRemoved: repair.bytesRemoved },
-      });
+      await this.write([
+        {
+          event: 'audit.repaired',
+          outcome: 'info',
+          detail: { file: repair.file, bytesRemoved: repair.bytesRemoved },
+        },
+      ]);
       this.pendingRepairs.shift();
     }
   }
 
-  private async write(event: SanitisedEvent): Promise<{ seq: number }> {
-    const now = this.now();
-    const time = Number.isNaN(now.getTime()) ? '' : now.toISOString();
-    if (!ISO_YEAR.test(time)) throw new AuditUnavailableError('the clock gave an unusable time');
-    const { record, line } = sealRecord(
-      {
-        time,
-        seq: this.last.seq + 1,
-        kioskId: this.kioskId,
-        ...event,
-        prevHash: this.last.hash,
-      },
-      this.chainKey,
-    );
+  /**
+   * Seals `events` in order and makes them durable: one write and one sync
+   * per day file they fall in (one, but for a group that spans midnight).
+   * Returns their seqs; rejects with AuditUnavailableError at the first
+   * group that fails, whose records (and any after it) are then not on disk.
+   */
+  private async write(events: readonly SanitisedEvent[]): Promise<number[]> {
+    const seqs: number[] = [];
+    let prev = this.last;
+    let day: string | undefined;
+    let lines: string[] = [];
+    let links: ChainLink[] = [];
+    for (const event of events) {
+      const now = this.now();
+      const time = Number.isNaN(now.getTime()) ? '' : now.toISOString();
+      if (!ISO_YEAR.test(time)) throw new AuditUnavailableError('the clock gave an unusable time');
+      const recordDay = utcDay(now);
+      if (day !== undefined && recordDay !== day) {
+        await this.commit(day, lines, links);
+        lines = [];
+        links = [];
+      }
+      day = recordDay;
+      const { record, line } = sealRecord({ time, seq: prev.seq + 1, kioskId: this.kioskId, ...event, prevHash: prev.hash }, this.chainKey);
+      prev = { seq: record.seq, hash: record.hash, keyed: true };
+      lines.push(line);
+      links.push(prev);
+      seqs.push(record.seq);
+    }
+    if (day !== undefined) await this.commit(day, lines, links);
+    return seqs;
+  }
+
+  /** Appends sealed `lines` (records `links`) to the file of `day` in one durable write, then moves the head. */
+  private async commit(day: string, lines: readonly string[], links: readonly ChainLink[]): Promise<void> {
     try {
-      await this.appender.append(utcDay(now), Buffer.from(line, 'utf8'));
+      await this.appender.append(day, Buffer.from(lines.length === 1 ? (lines[0] as string) : lines.join(''), 'utf8'));
     } catch (error) {
       this.healthy = false;
       await this.appender.close(true);
       throw new AuditUnavailableError(`the audit log cannot be written (${describe(error)})`, { cause: error });
     }
-    this.last = { seq: record.seq, hash: record.hash, keyed: true };
     this.lastDay = this.appender.currentDay;
-    const head = this.chainHead();
-    if (head !== undefined) {
+    for (const link of links) {
+      this.last = { seq: link.seq, hash: link.hash, keyed: true };
+      const head = this.chainHead();
+      if (head === undefined) continue;
       for (const listener of this.listeners) {
         try {
           listener(head);
@@ -226,8 +271,13 @@ class FileAuditLog implements AuditLog {
         }
       }
     }
-    return { seq: record.seq };
   }
+}
+
+interface Waiting {
+  event: SanitisedEvent;
+  resolve: (value: { seq: number }) => void;
+  reject: (error: unknown) => void;
 }
 
 function describe(error: unknown): string {

@@ -24,7 +24,7 @@ import type { AuditAnchor } from './anchors';
 import { ChainChecker, type ChainFailure, type ChainProblem } from './chainCheck';
 import { deriveChainKey } from './chainKey';
 import { errnoCode } from './errors';
-import { auditFileName, listAuditFiles, readLines } from './files';
+import { auditFileName, FileReader, listAuditFiles, readLines } from './files';
 import { FastLineDecoder } from './lineDecode';
 import { GENESIS_HASH, looseSeq, parseRecordLine } from './record';
 import type { ChainLink } from './tail';
@@ -109,6 +109,7 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
   const anchoredSeqs = new Set(anchors.map((anchor) => anchor.seq));
   const found = new Map<number, Found>();
   let lastFileBytes = 0;
+  const reader = new FileReader();
 
   for (const file of files ?? []) {
     lastFileBytes = 0;
@@ -148,7 +149,13 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
         const text = bytes.toString('utf8', start, end);
         checker.bad('torn', 'the last line is cut short (no newline)', () => looseSeq(text), file, line);
       },
-    });
+    }, reader);
+    // The reader reuses its buffer: keep the head's line past this file.
+    if (head.file === file && head.bytes.length > head.end - head.start) {
+      head.bytes = Buffer.from(head.bytes.subarray(head.start, head.end));
+      head.start = 0;
+      head.end = head.bytes.length;
+    }
     if (!going) break;
   }
 

@@ -1,6 +1,7 @@
 /**
  * Durable appends to the day files. One instance owns the open file; the
- * caller (AuditLog) serialises calls.
+ * caller (AuditLog) serialises calls and hands over a whole group of lines
+ * at a time (group commit), so one write and one sync cover them all.
  *
  * Durability: a line is on disk before `append` resolves. Where the platform
  * has O_DSYNC (Linux; macOS too) the file is opened with it, so the write

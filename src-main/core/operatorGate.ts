@@ -28,7 +28,8 @@ type AnyHandler = (caller: Caller, req: unknown) => Promise<Result<unknown>>;
  * - assisted: citizen methods need an officer (OPERATOR_REQUIRED); the
  *   identity path needs the officer's tick "KTP asli telah diperiksa petugas"
  *   (VALIDATION_FAILED on `idCardChecked`), recorded as its own audit event
- *   before the identity check is tried;
+ *   before the identity check is tried (ahead of `identity.attempted`, in the
+ *   same durable write);
  * - self-service: there is no officer, so officer sign-in is FORBIDDEN.
  */
 export function gateByMode(handlers: Handlers, deps: CoreDeps): Handlers {
@@ -50,7 +51,8 @@ export function gateByMode(handlers: Handlers, deps: CoreDeps): Handlers {
     if (!deps.operator.current) return verifyIdentity(caller, req);
     if ((req as VerifyIdentityRequest).idCardChecked !== true) return fail('VALIDATION_FAILED', { field: 'idCardChecked' });
     const session = deps.sessions.open(caller.windowId);
-    await deps.audit.record({ ...auditBase(deps, session), event: 'operator.id-card-checked', outcome: 'info' });
+    // Shares a sync with identity.attempted, whose `record` waits for both before the backend is called.
+    deps.audit.recordAhead({ ...auditBase(deps, session), event: 'operator.id-card-checked', outcome: 'info' });
     return verifyIdentity(caller, req);
   };
 
