@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
 import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, SITI, type } from '../testKit';
 
@@ -80,5 +81,19 @@ describe('RecoveryWizard', () => {
     await click(buttonByText(wrapper, 'Kembali'));
     expect(wizard.screen).toBe('sign-in');
     expect(api.endSession).toHaveBeenCalledWith({ reason: 'cancel' });
+  });
+
+  it('a later recovery shows each step it has shown before at once, in the same render, not after an empty frame', async () => {
+    const first = await throughIdentity();
+    first.wrapper.unmount();
+    // The next citizen: App.vue mounts the wizard anew for every recovery.
+    const { wrapper, wizard } = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
+    wizard.choosePath('identity');
+    await nextTick();
+    expect(wrapper.find('h1').text()).toBe('Pemulihan Akun');
+    expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');
+    wizard.identityVerified();
+    await nextTick();
+    expect(wrapper.find('h1').text()).toBe('Atur Ulang Password');
   });
 });
