@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, SITI, type } from '../testKit';
+import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, settle, SITI, type } from '../testKit';
 
 
 async function throughIdentity() {
@@ -92,6 +92,20 @@ describe('RecoveryWizard', () => {
     await nextTick();
     expect(wrapper.find('h1').text()).toBe('Pemulihan Akun');
     expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');
+    wizard.identityVerified();
+    await nextTick();
+    expect(wrapper.find('h1').text()).toBe('Atur Ulang Password');
+  });
+
+  it('even the first recovery shows the next step in the render that changes the screen: it loaded while the citizen typed', async () => {
+    const { wrapper, wizard } = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
+    wizard.choosePath('identity');
+    await nextTick();
+    expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');
+    // The citizen types for a while: the page is idle, the next step's code arrives.
+    await settle();
+    await vi.dynamicImportSettled();
+    await settle();
     wizard.identityVerified();
     await nextTick();
     expect(wrapper.find('h1').text()).toBe('Atur Ulang Password');
