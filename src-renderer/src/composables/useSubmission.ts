@@ -1,5 +1,5 @@
 import type { FormContext, GenericObject } from 'vee-validate';
-import { nextTick, ref } from 'vue';
+import { ref, toValue, type MaybeRef } from 'vue';
 import type { KioskError, Result } from '../../../src-shared/errors';
 import { formMessagesOf } from '../forms/kioskForm';
 
@@ -33,13 +33,21 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
       return result;
     } finally {
       pending.value = false;
-      void nextTick(keepFocusOnScreen);
+      // After the caller has acted on the result (a new screen's heading takes focus then), not before:
+      // focusing the old heading first would cost a style and layout pass inside the transition.
+      setTimeout(keepFocusOnScreen, 0);
     }
   }
 
   /** Checks the whole form, every field's message showing from now on; invalid: the error summary shows and takes focus. */
   async function validate(): Promise<boolean> {
     if (form === undefined) return true;
+    // Valid values go at once: vee-validate's own form validation waits a 5 ms timer (it batches runs).
+    const schema = schemaOf(form);
+    if (schema !== undefined && (await schema.isValid(form.values))) {
+      form.setTouched(true);
+      return true;
+    }
     const valid = (await form.handleSubmit(() => true)()) === true;
     if (!valid) formMessagesOf(form)?.requestSummary();
     return valid;
@@ -52,6 +60,23 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
   }
 
   return { pending, failure, validate, run, submit };
+}
+
+/** What a yup schema offers that this needs. */
+interface ValidatingSchema {
+  isValid(values: unknown): Promise<boolean>;
+}
+
+/**
+ * The form's schema: vee-validate keeps it on the form object (`schema`, left out of the
+ * public type). Undefined when it is not there (another vee-validate), and submit then takes
+ * vee-validate's own way.
+ */
+function schemaOf(form: object): ValidatingSchema | undefined {
+  const schema: unknown = toValue((form as { schema?: MaybeRef<unknown> }).schema);
+  return typeof schema === 'object' && schema !== null && typeof (schema as Partial<ValidatingSchema>).isValid === 'function'
+    ? (schema as ValidatingSchema)
+    : undefined;
 }
 
 /** When the locked fields or a disabled button dropped focus, it goes to the screen's heading (a failure's alert takes it first). */
