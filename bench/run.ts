@@ -274,7 +274,7 @@ async function main(): Promise<void> {
       'soak',
       () => [
         notMeasured('soak.rendererHeap', `${soakLabel}: renderer JS heap growth after GC`, 'MB', 'memory after the first 10', '≤ 2 MB', ''),
-        notMeasured('soak.mainRss', `${soakLabel}: main-process RSS growth`, 'MB', 'memory after the first 10', '≤ 10 MB', ''),
+        notMeasured('soak.mainRss', `${soakLabel}: main-process RSS growth`, 'MB', 'memory after the first 10', '≤ 5 MB', ''),
         notMeasured('soak.nodes', `${soakLabel}: DOM nodes`, '', 'after the first 10', 'flat', ''),
         notMeasured('soak.listeners', `${soakLabel}: JS event listeners`, '', 'after the first 10', 'flat', ''),
       ],
