@@ -255,8 +255,8 @@ async function main(): Promise<void> {
     const step = await section(
       'step',
       () => [
-        notMeasured('step.median', 'step transition "Lanjutkan" → next heading (median)', 'ms', '1 bridge RT + 1 stub call', 'median ≤ 3× floor', ''),
-        notMeasured('step.p95', 'step transition "Lanjutkan" → next heading (p95)', 'ms', '1 bridge RT + 1 stub call', 'p95 ≤ 100 ms', ''),
+        notMeasured('step.median', 'step transition "Lanjutkan" → next heading (median)', 'ms', '1 bridge RT + 1 stub call', 'median ≤ 2× floor', ''),
+        notMeasured('step.p95', 'step transition "Lanjutkan" → next heading (p95)', 'ms', '1 bridge RT + 1 stub call', 'p95 ≤ 50 ms', ''),
       ],
       async () => {
         if (!browser) throw new Error('needs Chromium');
