@@ -65,6 +65,9 @@ export interface Checkpoint {
   mainV8Malloced: number;
   /** Highest minus lowest VmRSS of the checkpoint's reads (mainVmRss is their median). */
   mainVmRssSpread: number;
+  /** V8's young generation: committed (up to 2 semi-spaces of --max-semi-space-size, 16 MB each by default) and used. */
+  mainNewSpaceCommitted: number;
+  mainNewSpaceUsed: number;
   stubStateBytes: number;
   elapsedS: number;
 }
@@ -108,6 +111,8 @@ async function mainMemory(shell: BenchShell): Promise<Awaited<ReturnType<BenchSh
     heapTotal: med('heapTotal'),
     external: med('external'),
     malloced: med('malloced'),
+    newSpaceCommitted: med('newSpaceCommitted'),
+    newSpaceUsed: med('newSpaceUsed'),
     vmRssSpread: Math.max(...rss) - Math.min(...rss),
   };
 }
@@ -166,6 +171,8 @@ export async function benchSoak(opts: {
         mainRssFile: m.rssFile,
         mainV8Malloced: m.malloced,
         mainVmRssSpread: m.vmRssSpread,
+        mainNewSpaceCommitted: m.newSpaceCommitted,
+        mainNewSpaceUsed: m.newSpaceUsed,
         stubStateBytes: await fileSize(stateFile),
         elapsedS: round((performance.now() - started) / 1000),
       };
@@ -221,7 +228,7 @@ export async function benchSoak(opts: {
         target: `≤ ${TARGET_RSS_MB} MB`,
         pass: rssGrowthMb <= TARGET_RSS_MB,
         samples: n,
-        note: `median of ${MEMORY_SAMPLES} reads after GC (spread ${round(base.mainVmRssSpread / MB)} / ${round(last.mainVmRssSpread / MB)} MB); VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB; growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB (same process)`,
+        note: `median of ${MEMORY_SAMPLES} reads after GC (spread ${round(base.mainVmRssSpread / MB)} / ${round(last.mainVmRssSpread / MB)} MB); VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB, of which young generation ${round(base.mainNewSpaceCommitted / MB)} → ${round(last.mainNewSpaceCommitted / MB)} MB (${round(last.mainNewSpaceUsed / MB)} MB in use); growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB (same process)`,
       },
       {
         id: 'soak.nodes',
