@@ -39,24 +39,39 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
     }
   }
 
-  /** Checks the whole form, every field's message showing from now on; invalid: the error summary shows and takes focus. */
-  async function validate(): Promise<boolean> {
-    if (form === undefined) return true;
-    // Valid values go at once: vee-validate's own form validation waits a 5 ms timer (it batches runs).
+  /**
+   * Checks the whole form: every field touched (its message shows from now on) and
+   * vee-validate's own validation started, which waits a 5 ms batching timer. Values that
+   * pass the form's schema are known valid at once, checked here directly; `settled` is
+   * vee-validate's run, for whoever must not act before it ends. Invalid: the error summary
+   * shows and takes focus.
+   */
+  async function check(): Promise<{ valid: boolean; settled: Promise<unknown> }> {
+    if (form === undefined) return { valid: true, settled: Promise.resolve() };
+    const own = form.handleSubmit(() => true)();
     const schema = schemaOf(form);
-    if (schema !== undefined && (await schema.isValid(form.values))) {
-      form.setTouched(true);
-      return true;
-    }
-    const valid = (await form.handleSubmit(() => true)()) === true;
+    if (schema !== undefined && (await schema.isValid(form.values))) return { valid: true, settled: own };
+    const valid = (await own) === true;
     if (!valid) formMessagesOf(form)?.requestSummary();
-    return valid;
+    return { valid, settled: own };
   }
 
-  /** Resolves to the result, or undefined when the form is not valid yet or a request was already pending. */
+  /** Checks the whole form, every field's message showing from now on; invalid: the error summary shows and takes focus. */
+  async function validate(): Promise<boolean> {
+    return (await check()).valid;
+  }
+
+  /**
+   * Resolves to the result, or undefined when the form is not valid yet or a request was already pending.
+   * A valid form's request goes at once; the answer reaches the caller once vee-validate's own run has
+   * ended too, so that what the caller does with it (clear a field) comes after it, as it always did.
+   */
   async function submit<T>(call: () => Promise<Result<T>>): Promise<Result<T> | undefined> {
-    if (pending.value || !(await validate())) return undefined;
-    return run(call);
+    if (pending.value) return undefined;
+    const { valid, settled } = await check();
+    if (!valid) return undefined;
+    const [result] = await Promise.all([run(call), settled]);
+    return result;
   }
 
   return { pending, failure, validate, run, submit };
