@@ -1,8 +1,14 @@
 /**
  * `npx tsx bench/compare.ts --base <git ref>`: is this change slower than
- * <ref>? Builds both (the base in a temporary git worktree, the working tree
- * into bench/results/.build-head) and measures them in one run, alternating
- * base and head round by round so that load on the machine hits both alike:
+ * <ref>? Builds both (the base from `git archive` of <ref> in a temporary
+ * folder of its own, with its own resources/; the working tree into
+ * bench/results/.build-head) and measures them in one run, alternating
+ * base and head round by round so that load on the machine hits both alike.
+ * Each build must read its own files: main finds resources/openapi.yaml by
+ * walking up from its build folder, so before measuring, the walk is done
+ * here for each build and must end inside that build's own tree (an old
+ * build that found the working tree's contract would be measured against
+ * the wrong backend rules). Measured:
  *
  * - start-up: spawning the browser shell (`--no-open`, embedded stub) to
  *   its ready line, main process only;
@@ -13,13 +19,14 @@
  *
  *   npx tsx bench/compare.ts --base HEAD~3 [--head <ref>] [--rounds 3] [--recoveries 6]
  *
- * --head <ref> measures that commit (also in a worktree) instead of the working tree.
+ * --head <ref> measures that commit (also from git archive) instead of the working tree.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/browser';
 import { startBenchShell } from './lib/shell';
@@ -49,19 +56,46 @@ function run(cmd: string, args: string[], cwd: string): void {
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${result.stderr}`);
 }
 
-/** Builds `ref` in a throwaway worktree that borrows this checkout's node_modules. */
-async function buildRef(ref: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+/**
+ * Builds `ref` from `git archive` in a throwaway folder (no worktree is registered in the
+ * repository, so an interrupted run leaves nothing behind in it) that borrows this checkout's
+ * node_modules; the folder has its own resources/, which the build must read (ownContract).
+ */
+async function buildRef(ref: string): Promise<{ dir: string; tree: string; cleanup: () => Promise<void> }> {
   const tree = await mkdtemp(join(tmpdir(), 'pulih-base-'));
-  run('git', ['worktree', 'add', '--detach', tree, ref], root);
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
-  run('npx', ['electron-vite', 'build', '--outDir', join(tree, 'out')], tree);
-  return {
-    dir: join(tree, 'out'),
-    cleanup: async () => {
-      run('git', ['worktree', 'remove', '--force', tree], root);
-      if (existsSync(tree)) await rm(tree, { recursive: true, force: true });
-    },
-  };
+  const cleanup = () => rm(tree, { recursive: true, force: true });
+  try {
+    const archive = spawnSync('git', ['archive', '--format=tar', ref], { cwd: root, maxBuffer: 1024 * 1024 * 1024 });
+    if (archive.status !== 0) throw new Error(`git archive ${ref} failed:\n${archive.stderr.toString()}`);
+    const untar = spawnSync('tar', ['-x', '-C', tree], { input: archive.stdout });
+    if (untar.status !== 0) throw new Error(`tar -x failed:\n${untar.stderr.toString()}`);
+    symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+    run('npx', ['electron-vite', 'build', '--outDir', join(tree, 'out')], tree);
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  return { dir: join(tree, 'out'), tree, cleanup };
+}
+
+/**
+ * The backend contract a build reads: the first resources/openapi.yaml found walking up from
+ * its main/ folder, as src-main/backend/contract/document.ts walks (6 levels). It must lie in
+ * the build's own tree; returns its path and a short hash, to print.
+ */
+function ownContract(buildDir: string, tree: string): { path: string; sha: string } {
+  let dir = join(buildDir, 'main');
+  for (let up = 0; up < 7; up += 1) {
+    const candidate = join(dir, 'resources', 'openapi.yaml');
+    if (existsSync(candidate)) {
+      if (relative(tree, candidate).startsWith('..')) {
+        throw new Error(`the build in ${buildDir} would read ${candidate}, outside its own tree ${tree}`);
+      }
+      return { path: candidate, sha: createHash('sha256').update(readFileSync(candidate)).digest('hex').slice(0, 12) };
+    }
+    dir = dirname(dir);
+  }
+  throw new Error(`the build in ${buildDir} finds no resources/openapi.yaml above it`);
 }
 
 interface Figures {
@@ -84,6 +118,10 @@ async function main(): Promise<void> {
   };
   const browser = await launchChromium();
   try {
+    for (const [name, tree] of [['base', base.tree], ['head', headRef?.tree ?? root]] as const) {
+      const contract = ownContract(builds[name], tree);
+      console.log(`${name} reads its own contract ${contract.path} (sha256 ${contract.sha}…)`);
+    }
     for (let r = 0; r < rounds; r += 1) {
       for (const name of r % 2 === 0 ? (['base', 'head'] as const) : (['head', 'base'] as const)) {
         const started = performance.now();

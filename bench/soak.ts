@@ -35,7 +35,10 @@ import { openKiosk, recoverInPage } from './lib/wizard';
 const MB = 1024 * 1024;
 const BASELINE_AFTER = 10;
 const TARGET_HEAP_MB = 2;
-const TARGET_RSS_MB = 10;
+const TARGET_RSS_MB = 5;
+/** Main-process memory is read this many times at each checkpoint, each after a full GC, a little apart; the median counts. */
+const MEMORY_SAMPLES = 5;
+const MEMORY_SAMPLE_GAP_MS = 300;
 const SETTLE_MS = 2_500;
 
 /** The kiosk config of the soak's shell. */
@@ -60,6 +63,11 @@ export interface Checkpoint {
   mainRssFile: number;
   /** V8's malloc'ed memory outside the JS heap. */
   mainV8Malloced: number;
+  /** Highest minus lowest VmRSS of the checkpoint's reads (mainVmRss is their median). */
+  mainVmRssSpread: number;
+  /** V8's young generation: committed (up to 2 semi-spaces of --max-semi-space-size, 16 MB each by default) and used. */
+  mainNewSpaceCommitted: number;
+  mainNewSpaceUsed: number;
   stubStateBytes: number;
   elapsedS: number;
 }
@@ -78,6 +86,35 @@ async function fileSize(path: string): Promise<number> {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * Main-process memory at a checkpoint: the median, field by field, of MEMORY_SAMPLES reads,
+ * each right after a full GC. One read swings by megabytes (what V8 and malloc hand back to
+ * the system after a GC is not the same from one GC to the next), the median much less; the
+ * spread is kept so a run shows how far one read could have been off.
+ */
+async function mainMemory(shell: BenchShell): Promise<Awaited<ReturnType<BenchShell['memoryAfterGc']>> & { vmRssSpread: number }> {
+  const reads: Awaited<ReturnType<BenchShell['memoryAfterGc']>>[] = [];
+  for (let i = 0; i < MEMORY_SAMPLES; i += 1) {
+    if (i > 0) await new Promise((r) => setTimeout(r, MEMORY_SAMPLE_GAP_MS));
+    reads.push(await shell.memoryAfterGc());
+  }
+  const med = (key: keyof (typeof reads)[number]) => median(reads.map((r) => r[key]));
+  const rss = reads.map((r) => r.vmRss);
+  return {
+    rss: med('rss'),
+    vmRss: med('vmRss'),
+    rssAnon: med('rssAnon'),
+    rssFile: med('rssFile'),
+    heapUsed: med('heapUsed'),
+    heapTotal: med('heapTotal'),
+    external: med('external'),
+    malloced: med('malloced'),
+    newSpaceCommitted: med('newSpaceCommitted'),
+    newSpaceUsed: med('newSpaceUsed'),
+    vmRssSpread: Math.max(...rss) - Math.min(...rss),
+  };
 }
 
 /** "Flat": no more than this much above the baseline (a count can wobble by a node or two at most). */
@@ -122,7 +159,7 @@ export async function benchSoak(opts: {
       // Let the training phone's poll (every 2 s) show the last recovery's messages, so every checkpoint sees the same screen.
       await page.waitForTimeout(SETTLE_MS);
       const r = await rendererMetrics(cdp);
-      const m = await opts.shell.memoryAfterGc();
+      const m = await mainMemory(opts.shell);
       const cp: Checkpoint = {
         after,
         ...r,
@@ -133,6 +170,9 @@ export async function benchSoak(opts: {
         mainRssAnon: m.rssAnon,
         mainRssFile: m.rssFile,
         mainV8Malloced: m.malloced,
+        mainVmRssSpread: m.vmRssSpread,
+        mainNewSpaceCommitted: m.newSpaceCommitted,
+        mainNewSpaceUsed: m.newSpaceUsed,
         stubStateBytes: await fileSize(stateFile),
         elapsedS: round((performance.now() - started) / 1000),
       };
@@ -188,7 +228,7 @@ export async function benchSoak(opts: {
         target: `≤ ${TARGET_RSS_MB} MB`,
         pass: rssGrowthMb <= TARGET_RSS_MB,
         samples: n,
-        note: `VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB; growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB (same process)`,
+        note: `median of ${MEMORY_SAMPLES} reads after GC (spread ${round(base.mainVmRssSpread / MB)} / ${round(last.mainVmRssSpread / MB)} MB); VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB, of which young generation ${round(base.mainNewSpaceCommitted / MB)} → ${round(last.mainNewSpaceCommitted / MB)} MB (${round(last.mainNewSpaceUsed / MB)} MB in use); growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB (same process)`,
       },
       {
         id: 'soak.nodes',

@@ -25,8 +25,8 @@ import { median, percentile, round, summary } from './lib/stats';
 import { createAccounts, raiseStubLimits } from './lib/stubControl';
 import { openKiosk, recoverByIdentity, type RecoveryTimings, type Transition } from './lib/wizard';
 
-const TARGET_RATIO = 3;
-const TARGET_P95_MS = 100;
+const TARGET_RATIO = 2;
+const TARGET_P95_MS = 50;
 const FLOOR_SAMPLES_PER_RECOVERY = 3;
 
 async function stubRoundTrip(stubUrl: string): Promise<number> {

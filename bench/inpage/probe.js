@@ -215,7 +215,10 @@
       await type(ui.confirmPassword, contacts.password);
       const sms = checkboxLabelled(ui.channelSms);
       if (sms && !sms.checked) sms.click();
-      const credentialsToOtp = await step(ui.next, ui.otpHeading);
+      // "Periksa Data Anda" shows them; "Kirim Kode OTP" sends them (the timed step, as in bench/lib/wizard.ts).
+      await press(ui.next, false);
+      await headingShown(ui.checkHeading);
+      const credentialsToOtp = await step(ui.sendCode, ui.otpHeading);
 
       const code = await waitFor(`the OTP to ${contacts.phoneMasked} on the training phone`, () => {
         const panel = Array.from(document.querySelectorAll('aside')).find((a) =>

@@ -24,6 +24,9 @@ export interface BenchShell {
     external: number;
     /** V8's own malloc'ed memory (compiler zones and the like), outside the JS heap. */
     malloced: number;
+    /** V8's young generation (new_space): committed, and in use after the GC. */
+    newSpaceCommitted: number;
+    newSpaceUsed: number;
   }>;
   output(): string;
   stop(): Promise<void>;
@@ -100,7 +103,15 @@ export async function startBenchShell(
         });
       });
       kiosk.process.kill('SIGUSR2');
-      const mem = JSON.parse(await line) as { rss: number; heapUsed: number; heapTotal: number; external: number; malloced: number };
+      const mem = JSON.parse(await line) as {
+        rss: number;
+        heapUsed: number;
+        heapTotal: number;
+        external: number;
+        malloced: number;
+        newSpaceCommitted: number;
+        newSpaceUsed: number;
+      };
       return { ...mem, ...(await readRss(pid)) };
     },
     output: kiosk.output,

@@ -1,5 +1,5 @@
 import type { FormContext, GenericObject } from 'vee-validate';
-import { nextTick, ref } from 'vue';
+import { ref, toValue, type MaybeRef } from 'vue';
 import type { KioskError, Result } from '../../../src-shared/errors';
 import { formMessagesOf } from '../forms/kioskForm';
 
@@ -33,25 +33,65 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
       return result;
     } finally {
       pending.value = false;
-      void nextTick(keepFocusOnScreen);
+      // After the caller has acted on the result (a new screen's heading takes focus then), not before:
+      // focusing the old heading first would cost a style and layout pass inside the transition.
+      setTimeout(keepFocusOnScreen, 0);
     }
+  }
+
+  /**
+   * Checks the whole form: every field touched (its message shows from now on) and
+   * vee-validate's own validation started, which waits a 5 ms batching timer. Values that
+   * pass the form's schema are known valid at once, checked here directly; `settled` is
+   * vee-validate's run, for whoever must not act before it ends. Invalid: the error summary
+   * shows and takes focus.
+   */
+  async function check(): Promise<{ valid: boolean; settled: Promise<unknown> }> {
+    if (form === undefined) return { valid: true, settled: Promise.resolve() };
+    const own = form.handleSubmit(() => true)();
+    const schema = schemaOf(form);
+    if (schema !== undefined && (await schema.isValid(form.values))) return { valid: true, settled: own };
+    const valid = (await own) === true;
+    if (!valid) formMessagesOf(form)?.requestSummary();
+    return { valid, settled: own };
   }
 
   /** Checks the whole form, every field's message showing from now on; invalid: the error summary shows and takes focus. */
   async function validate(): Promise<boolean> {
-    if (form === undefined) return true;
-    const valid = (await form.handleSubmit(() => true)()) === true;
-    if (!valid) formMessagesOf(form)?.requestSummary();
-    return valid;
+    return (await check()).valid;
   }
 
-  /** Resolves to the result, or undefined when the form is not valid yet or a request was already pending. */
+  /**
+   * Resolves to the result, or undefined when the form is not valid yet or a request was already pending.
+   * A valid form's request goes at once; the answer reaches the caller once vee-validate's own run has
+   * ended too, so that what the caller does with it (clear a field) comes after it, as it always did.
+   */
   async function submit<T>(call: () => Promise<Result<T>>): Promise<Result<T> | undefined> {
-    if (pending.value || !(await validate())) return undefined;
-    return run(call);
+    if (pending.value) return undefined;
+    const { valid, settled } = await check();
+    if (!valid) return undefined;
+    const [result] = await Promise.all([run(call), settled]);
+    return result;
   }
 
   return { pending, failure, validate, run, submit };
+}
+
+/** What a yup schema offers that this needs. */
+interface ValidatingSchema {
+  isValid(values: unknown): Promise<boolean>;
+}
+
+/**
+ * The form's schema: vee-validate keeps it on the form object (`schema`, left out of the
+ * public type). Undefined when it is not there (another vee-validate), and submit then takes
+ * vee-validate's own way.
+ */
+function schemaOf(form: object): ValidatingSchema | undefined {
+  const schema: unknown = toValue((form as { schema?: MaybeRef<unknown> }).schema);
+  return typeof schema === 'object' && schema !== null && typeof (schema as Partial<ValidatingSchema>).isValid === 'function'
+    ? (schema as ValidatingSchema)
+    : undefined;
 }
 
 /** When the locked fields or a disabled button dropped focus, it goes to the screen's heading (a failure's alert takes it first). */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
 import RecoveryWizard from '../../../../../src-renderer/src/steps/RecoveryWizard.vue';
-import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, SITI, type } from '../testKit';
+import { buttonByText, click, fakeKioskApi, inputByLabel, mountKiosk, NEW_DETAILS, settle, SITI, type } from '../testKit';
 
 
 async function throughIdentity() {
@@ -80,5 +81,33 @@ describe('RecoveryWizard', () => {
     await click(buttonByText(wrapper, 'Kembali'));
     expect(wizard.screen).toBe('sign-in');
     expect(api.endSession).toHaveBeenCalledWith({ reason: 'cancel' });
+  });
+
+  it('a later recovery shows each step it has shown before at once, in the same render, not after an empty frame', async () => {
+    const first = await throughIdentity();
+    first.wrapper.unmount();
+    // The next citizen: App.vue mounts the wizard anew for every recovery.
+    const { wrapper, wizard } = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
+    wizard.choosePath('identity');
+    await nextTick();
+    expect(wrapper.find('h1').text()).toBe('Pemulihan Akun');
+    expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');
+    wizard.identityVerified();
+    await nextTick();
+    expect(wrapper.find('h1').text()).toBe('Atur Ulang Password');
+  });
+
+  it('even the first recovery shows the next step in the render that changes the screen: it loaded while the citizen typed', async () => {
+    const { wrapper, wizard } = await mountKiosk(RecoveryWizard, { history: ['sign-in', 'recovery-options'] });
+    wizard.choosePath('identity');
+    await nextTick();
+    expect(inputByLabel(wrapper, 'Nomor Induk Kependudukan (No. KTP)').value).toBe('');
+    // The citizen types for a while: the page is idle, the next step's code arrives.
+    await settle();
+    await vi.dynamicImportSettled();
+    await settle();
+    wizard.identityVerified();
+    await nextTick();
+    expect(wrapper.find('h1').text()).toBe('Atur Ulang Password');
   });
 });
