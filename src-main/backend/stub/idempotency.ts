@@ -79,10 +79,11 @@ function unseal(req: KeyedRequest, scope: string, stored: IdempotencyRecord): { 
   }
 }
 
-export function lookup(state: StubState, req: KeyedRequest): Lookup {
+export function lookup(state: StubState, req: KeyedRequest, now: number): Lookup {
   const scope = scopeOf(req);
   const stored = state.idempotency[scope];
-  if (!stored) return { kind: 'new' };
+  // Kept 24 h: an older one is forgotten (removed by the next pruning, maintenance.ts).
+  if (!stored || now - stored.storedAt > IDEMPOTENCY_TTL_MS) return { kind: 'new' };
   if (!safeEqual(stored.fingerprint, fingerprintOf(req, scope))) return { kind: 'conflict' };
   const opened = unseal(req, scope, stored);
   // An answer that cannot be opened is never performed a second time: refused like a reused key.
