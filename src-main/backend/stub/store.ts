@@ -140,7 +140,7 @@ export class StateStore {
   private journalBytes = 0;
   /** Under test: the state as the disk has it. */
   private shadow: StubState | null = null;
-  private readonly proxies = new WeakMap<object, { part: string; proxy: object }>();
+  private readonly proxies = new WeakMap<object, { path: Path; proxy: object }>();
   private readonly unwrapped = new WeakMap<object, object>();
   private rootProxy: StubState;
 
@@ -361,9 +361,8 @@ export class StateStore {
 
   /** The tracking view of `target`, at `path` (or inside the part `path` when `inPart`). */
   private wrap(target: object, path: Path, inPart: boolean): object {
-    const key = partKey(path);
     const known = this.proxies.get(target);
-    if (known && known.part === key) return known.proxy;
+    if (known && samePath(known.path, path)) return known.proxy;
     const partOf = (prop: string): Path => (inPart ? path : [...path, prop]);
     // An element set past the end of a journalled array lengthens it: its length is remembered first.
     const mark = (t: object, prop: string): void => {
@@ -391,7 +390,7 @@ export class StateStore {
         return Reflect.defineProperty(t, prop, descriptor);
       },
     });
-    this.proxies.set(target, { part: key, proxy });
+    this.proxies.set(target, { path, proxy });
     this.unwrapped.set(proxy, target);
     return proxy;
   }
@@ -399,6 +398,12 @@ export class StateStore {
   private rawOf(value: unknown): unknown {
     return typeof value === 'object' && value !== null ? (this.unwrapped.get(value) ?? value) : value;
   }
+}
+
+function samePath(a: Path, b: Path): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const jsonOf = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value));
