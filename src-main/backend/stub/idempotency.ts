@@ -19,6 +19,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import type { Reply } from './problem';
 import { safeEqual, sha256 } from './secrets';
 import type { IdempotencyRecord, StubState } from './state';
+import { untracked } from './store';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 
@@ -98,7 +99,7 @@ export function remember(state: StubState, req: KeyedRequest, reply: Reply, now:
 }
 
 export function pruneIdempotency(state: StubState, now: number): void {
-  for (const [scope, record] of Object.entries(state.idempotency)) {
+  for (const [scope, record] of Object.entries(untracked(state.idempotency))) {
     if (now - record.storedAt > IDEMPOTENCY_TTL_MS) delete state.idempotency[scope];
   }
 }

@@ -141,7 +141,6 @@ export class StateStore {
   /** Under test: the state as the disk has it. */
   private shadow: StubState | null = null;
   private readonly proxies = new WeakMap<object, { path: Path; proxy: object }>();
-  private readonly unwrapped = new WeakMap<object, object>();
   private rootProxy: StubState;
 
   private constructor(
@@ -391,13 +390,25 @@ export class StateStore {
       },
     });
     this.proxies.set(target, { path, proxy });
-    this.unwrapped.set(proxy, target);
+    unwrapped.set(proxy, target);
     return proxy;
   }
 
   private rawOf(value: unknown): unknown {
-    return typeof value === 'object' && value !== null ? (this.unwrapped.get(value) ?? value) : value;
+    return typeof value === 'object' && value !== null ? (unwrapped.get(value) ?? value) : value;
   }
+}
+
+/** Each tracking view's target. */
+const unwrapped = new WeakMap<object, object>();
+
+/**
+ * The object behind a tracking view of the state, to scan without the
+ * views' cost (a scan of every recovery). For reading only: a change made
+ * through it would not be journalled, so write through the view.
+ */
+export function untracked<T extends object>(value: T): T {
+  return (unwrapped.get(value) as T | undefined) ?? value;
 }
 
 function samePath(a: Path, b: Path): boolean {
