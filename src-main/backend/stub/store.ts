@@ -149,7 +149,8 @@ export class StateStore {
     private readonly disk: StateDisk,
     private readonly options: StoreOptions,
   ) {
-    this.rootProxy = this.wrap(raw, [], false) as StubState;
+    // In memory only (no file) there is nothing to journal: the state itself, untracked.
+    this.rootProxy = file ? (this.wrap(raw, [], false) as StubState) : raw;
   }
 
   /** The state: every change made through it is tracked. */
@@ -353,6 +354,8 @@ export class StateStore {
 
   /** Marks a part changed (before it changes): its value now is what a failed write puts back. */
   private remember(path: Path): void {
+    // In memory only: nothing is written, so nothing is tracked.
+    if (!this.file) return;
     const key = partKey(path);
     if (!this.dirty.has(key)) this.dirty.set(key, path);
     if (!this.undo.has(key)) this.undo.set(key, { path, before: jsonOf(valueAt(this.raw, path)) });
