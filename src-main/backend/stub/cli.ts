@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     port,
     testControls: values['test-controls'],
     logger: values.log,
+    // The journal's self-check is for the unit tests' in-process stubs, not for a stub a test spawns.
+    checkJournal: false,
     ...(values.state !== undefined ? { stateFile: values.state } : {}),
     ...(kioskLimit !== undefined ? { kioskIdentityLimitPerHour: kioskLimit } : {}),
   });

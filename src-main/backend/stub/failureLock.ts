@@ -27,7 +27,9 @@ export function lockedUntil(book: FailureBook, key: string, now: number): number
 
 /** Counts a wrong try: the lock's end when this one locks the key, else the tries left. */
 export function countFailure(book: FailureBook, key: string, rule: LockRule, now: number): { lockedUntil: number } | { attemptsRemaining: number } {
-  const failures = (book[key]?.failures ?? 0) + 1;
+  const previous = book[key];
+  // A run of failures is forgotten after a quiet day (whether or not pruning has removed it yet).
+  const failures = (previous && now - previous.lastFailureAt <= FAILURE_MEMORY_MS ? previous.failures : 0) + 1;
   if (failures >= rule.maxFailures) {
     const until = now + rule.lockMs;
     book[key] = { failures: 0, lockedUntil: until, lastFailureAt: now };

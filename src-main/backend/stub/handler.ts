@@ -14,7 +14,6 @@
 import type { FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
 import type { StubContext } from './context';
 import { lookup, remember, type KeyedRequest } from './idempotency';
-import { prune } from './maintenance';
 import { onBehalfOf } from './outbox';
 import { problem, PROBLEM_CONTENT_TYPE, type Reply } from './problem';
 import { StateNotDurableError } from './store';
@@ -69,7 +68,6 @@ export function writeRoute<R extends RouteGenericInterface>(ctx: StubContext, ru
   return async (request: FastifyRequest<R>, reply: FastifyReply): Promise<FastifyReply> => {
     const now = ctx.clock.now();
     const state = ctx.store.state;
-    prune(state, now);
     const keyed: KeyedRequest = {
       kioskId: kioskIdOf(request),
       key: headerOf(request, 'idempotency-key'),
@@ -78,7 +76,7 @@ export function writeRoute<R extends RouteGenericInterface>(ctx: StubContext, ru
       body: request.body,
       recoveryToken: recoveryTokenOf(request),
     };
-    const found = lookup(state, keyed);
+    const found = lookup(state, keyed, now);
     if (found.kind !== 'new') {
       // The stored answer may still be on its way to disk: never repeat it before it is there.
       if (!(await ctx.store.settled())) return sendReply(reply, notSaved());

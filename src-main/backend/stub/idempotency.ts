@@ -19,6 +19,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import type { Reply } from './problem';
 import { safeEqual, sha256 } from './secrets';
 import type { IdempotencyRecord, StubState } from './state';
+import { untracked } from './store';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 
@@ -79,10 +80,11 @@ function unseal(req: KeyedRequest, scope: string, stored: IdempotencyRecord): { 
   }
 }
 
-export function lookup(state: StubState, req: KeyedRequest): Lookup {
+export function lookup(state: StubState, req: KeyedRequest, now: number): Lookup {
   const scope = scopeOf(req);
   const stored = state.idempotency[scope];
-  if (!stored) return { kind: 'new' };
+  // Kept 24 h: an older one is forgotten (removed by the next pruning, maintenance.ts).
+  if (!stored || now - stored.storedAt > IDEMPOTENCY_TTL_MS) return { kind: 'new' };
   if (!safeEqual(stored.fingerprint, fingerprintOf(req, scope))) return { kind: 'conflict' };
   const opened = unseal(req, scope, stored);
   // An answer that cannot be opened is never performed a second time: refused like a reused key.
@@ -97,7 +99,7 @@ export function remember(state: StubState, req: KeyedRequest, reply: Reply, now:
 }
 
 export function pruneIdempotency(state: StubState, now: number): void {
-  for (const [scope, record] of Object.entries(state.idempotency)) {
+  for (const [scope, record] of Object.entries(untracked(state.idempotency))) {
     if (now - record.storedAt > IDEMPOTENCY_TTL_MS) delete state.idempotency[scope];
   }
 }

@@ -62,7 +62,9 @@ export function deliver(
 /** The messages `kioskId`'s requests caused, oldest first, destinations masked. */
 export function outboxView(state: StubState, kioskId: string): ContractSchema<'OutboxMessage'>[] {
   if (kioskId === '') return [];
+  // The newest OUTBOX_MAX: older ones are removed by the next pruning (maintenance.ts).
   return state.outbox
+    .slice(-OUTBOX_MAX)
     .filter((m) => m.kioskId === kioskId)
     .map((m) => ({
       id: m.id,

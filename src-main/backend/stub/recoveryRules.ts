@@ -26,6 +26,7 @@ import { challengeView, checkCode, issueChallenge, MAX_WRONG_ENTRIES, resendCode
 import { deliver, maskDestination } from './outbox';
 import { problem, type Reply } from './problem';
 import { hashSecret, newId, newReference, newToken, safeEqual, sha256, type SaltedHash } from './secrets';
+import { untracked } from './store';
 import {
   findAccountByContact,
   findAccountById,
@@ -76,11 +77,13 @@ export function createRecovery(
  * phone cannot break that recovery at the counter.
  */
 function voidOpenChallenges(state: StubState, destination: string, accountId: string | null): void {
-  for (const other of Object.values(state.recoveries)) {
+  // Scanned untracked (every recovery), changed through the state (journalled).
+  for (const [id, other] of Object.entries(untracked(state.recoveries))) {
     const ch = other.challenge;
     if (ch?.status !== 'active') continue;
     const sameAccount = accountId !== null && other.accountId === accountId && RECOVERY_PATHS[other.path].asks === 'registered-contact';
-    if (ch.destination === destination || sameAccount) ch.status = 'voided';
+    const tracked = state.recoveries[id]?.challenge;
+    if ((ch.destination === destination || sameAccount) && tracked) tracked.status = 'voided';
   }
 }
 
@@ -299,8 +302,9 @@ function complete(
   account.sessions = [];
   // The sign-in locks of the account's old and new identifiers (loginRules.ts counts per identifier).
   liftSignInLocks(state, [old.phone, old.email, account.phone, account.email]);
-  for (const other of Object.values(state.recoveries)) {
-    if (other.accountId === account.id && other.id !== record.id && other.step !== 'completed') other.step = 'voided';
+  for (const [id, other] of Object.entries(untracked(state.recoveries))) {
+    const tracked = state.recoveries[id];
+    if (other.accountId === account.id && other.id !== record.id && other.step !== 'completed' && tracked) tracked.step = 'voided';
   }
   deliver(state, { channel: 'sms', to: old.phone, body: recoveryNoticeSms(config.helpline) }, now);
   deliver(state, { channel: 'email', to: old.email, ...recoveryNoticeEmail(config.helpline) }, now);
@@ -313,7 +317,7 @@ function complete(
 }
 
 export function pruneRecoveries(state: StubState, now: number): void {
-  for (const [id, record] of Object.entries(state.recoveries)) {
+  for (const [id, record] of Object.entries(untracked(state.recoveries))) {
     if (now - record.expiresAt > RECOVERY_MEMORY_MS) delete state.recoveries[id];
   }
 }

@@ -16,7 +16,8 @@ import { registerAuthRoutes } from './routes/authRoutes';
 import { registerRecoveryRoutes } from './routes/recoveryRoutes';
 import { registerTestControlRoutes } from './routes/testControlRoutes';
 import { registerTrainingRoutes } from './routes/trainingRoutes';
-import { StateStore, type StateWriter } from './store';
+import { prune } from './maintenance';
+import { StateNotDurableError, StateStore, type StateDisk } from './store';
 
 export interface StubOptions {
   /** Loopback by default: another bind address only when asked for (docs/architecture.md §6a). */
@@ -49,8 +50,12 @@ export interface StubOptions {
   helpline?: string;
   /** Connection timeouts (DEFAULT_TIMEOUTS); tests shorten them. */
   timeouts?: Partial<StubTimeouts>;
-  /** How the state file is written (`writeAtomically`); tests pass one that fails, as a full disk would. */
-  writeState?: StateWriter;
+  /** How the state file and its journal are written (`fileDisk()`); tests pass one that fails, as a full disk would. */
+  writeState?: StateDisk;
+  /** Compare the state journal with memory after every write (default: on under vitest; store.ts). */
+  checkJournal?: boolean;
+  /** How often lapsed state is forgotten (maintenance.ts): every minute by default. */
+  pruneEveryMs?: number;
 }
 
 /**
@@ -89,6 +94,9 @@ export interface RunningStub {
   clock: Clock;
 }
 
+/** How often lapsed state is forgotten by default. */
+const PRUNE_EVERY_MS = 60_000;
+
 /** Requests are small; anything larger is refused before parsing (413). */
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -109,7 +117,7 @@ export async function buildStubApp(
   };
   const timeouts: StubTimeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   const ctx: StubContext = {
-    store: await StateStore.open(opts.stateFile, opts.writeState),
+    store: await StateStore.open(opts.stateFile, opts.writeState, opts.checkJournal !== undefined ? { checkJournal: opts.checkJournal } : {}),
     clock: opts.clock ?? createSystemClock(),
     config,
     faults: new FaultBook(),
@@ -149,7 +157,27 @@ export async function buildStubApp(
   registerTrainingRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   if (opts.testControls) registerTestControlRoutes(app, ctx);
-  app.addHook('onClose', async () => ctx.store.flush());
+  // Housekeeping on a timer, not per request (it was an eighth of the CPU under load), and at close.
+  const pruneNow = async (): Promise<void> => {
+    prune(ctx.store.state, ctx.clock.now());
+    try {
+      await ctx.store.persist();
+    } catch (err) {
+      // Undone, and done again next time; any other failure is a bug.
+      if (!(err instanceof StateNotDurableError)) throw err;
+    }
+  };
+  const pruning = setInterval(() => void pruneNow(), opts.pruneEveryMs ?? PRUNE_EVERY_MS);
+  pruning.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(pruning);
+    await ctx.store.flush();
+    await pruneNow();
+    // A clean stop leaves the whole state in the state file and an empty journal.
+    await ctx.store.compact().catch((err: unknown) => {
+      if (!(err instanceof StateNotDurableError)) throw err;
+    });
+  });
   // Set once the port is known (startStub); null answers every Host.
   let hosts: readonly string[] | null = null;
   const allowHosts = (list: readonly string[] | null): void => {

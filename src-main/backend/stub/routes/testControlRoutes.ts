@@ -11,7 +11,9 @@ import { accountFrom, operatorFrom, type DemoCitizen } from '../demoData';
 import { isAdjustable } from '../clock';
 import type { StubConfig, StubContext } from '../context';
 import type { FaultSpec } from '../faults';
-import { sendReply } from '../handler';
+import { notSaved, sendReply } from '../handler';
+import { issueChallenge } from '../otpRules';
+import { createRecovery } from '../recoveryRules';
 import { problem, toIso } from '../problem';
 import { newToken, sha256 } from '../secrets';
 import { findAccountByEmail, findAccountByPhone } from '../state';
@@ -146,6 +148,33 @@ export function registerTestControlRoutes(app: FastifyInstance, ctx: StubContext
     }
     return Object.fromEntries(ADJUSTABLE_LIMITS.map((name) => [name, ctx.config[name]]));
   });
+
+  /**
+   * Stores `count` live recoveries of no account (phone path, code sent), each
+   * with its own kiosk and destination: what months of use leave in the state,
+   * so the bench can check that a request costs the same with 1 000 as with
+   * 100 000 of them (seeding that many over HTTP is too slow).
+   */
+  app.post<{ Body: { count: number } }>(
+    '/__test/seed-recoveries',
+    { schema: { body: { type: 'object', required: ['count'], additionalProperties: false, properties: { count: { type: 'integer', minimum: 1, maximum: 200_000 } } } } },
+    async (req, reply) => {
+      const state = ctx.store.state;
+      const now = ctx.clock.now();
+      for (let i = 0; i < req.body.count; i += 1) {
+        const destination = `+62899${String(i).padStart(8, '0')}`;
+        const { record } = createRecovery(state, 'phone', null, `SEED-KIOSK-${i % 50}`, now);
+        record.challenge = issueChallenge(state, 'sms', destination, false, now);
+        record.step = 'otp-sent';
+      }
+      try {
+        await ctx.store.persist();
+      } catch {
+        return sendReply(reply, notSaved());
+      }
+      return reply.code(201).send({ recoveries: Object.keys(state.recoveries).length });
+    },
+  );
 
   app.post('/__test/reset', async (_req, reply) => {
     ctx.store.reset();

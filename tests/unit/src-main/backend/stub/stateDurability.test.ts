@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../../../src-main/backend/stub/clock';
 import { startStub, type RunningStub } from '../../../../../src-main/backend/stub/server';
-import { writeAtomically, type StateWriter } from '../../../../../src-main/backend/stub/store';
+import { fileDisk, type StateDisk } from '../../../../../src-main/backend/stub/store';
 import { SITI } from '../stubHarness';
 import { kioskHeaders, testKiosks } from '../testKiosks';
 
@@ -29,16 +29,26 @@ afterEach(async () => {
 
 /** A disk that can be filled up, and a write that can be held half-way. */
 function faultyDisk() {
+  const real = fileDisk();
+  const fault = async (): Promise<void> => {
+    disk.writes += 1;
+    if (disk.hold) await disk.hold;
+    if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  };
   const disk = {
     full: false,
     hold: null as Promise<void> | null,
     writes: 0,
-    writer: (async (file, data) => {
-      disk.writes += 1;
-      if (disk.hold) await disk.hold;
-      if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      await writeAtomically(file, data);
-    }) as StateWriter,
+    writer: {
+      replace: async (file, data) => {
+        await fault();
+        await real.replace(file, data);
+      },
+      append: async (file, data) => {
+        await fault();
+        await real.append(file, data);
+      },
+    } satisfies StateDisk,
   };
   return disk;
 }
