@@ -50,6 +50,11 @@ export async function createAccounts(stubUrl: string, citizens: readonly BenchCi
   await Promise.all(Array.from({ length: parallel }, worker));
 }
 
+/** Puts the stub's state back to its demo data (accounts, recoveries, kept answers, outbox). */
+export async function resetStub(stubUrl: string): Promise<void> {
+  await call(stubUrl, 'POST', '/__test/reset');
+}
+
 export async function advanceClock(stubUrl: string, ms: number): Promise<void> {
   await call(stubUrl, 'POST', '/__test/clock/advance', { ms });
 }

@@ -78,7 +78,10 @@ export function createRecovery(
  */
 function voidOpenChallenges(state: StubState, destination: string, accountId: string | null): void {
   // Scanned untracked (every recovery), changed through the state (journalled).
-  for (const [id, other] of Object.entries(untracked(state.recoveries))) {
+  const all = untracked(state.recoveries);
+  // for…in, not Object.entries: no array per stored recovery on every start (the cost must not grow with history).
+  for (const id in all) {
+    const other = all[id] as RecoveryRecord;
     const ch = other.challenge;
     if (ch?.status !== 'active') continue;
     const sameAccount = accountId !== null && other.accountId === accountId && RECOVERY_PATHS[other.path].asks === 'registered-contact';
@@ -302,7 +305,10 @@ function complete(
   account.sessions = [];
   // The sign-in locks of the account's old and new identifiers (loginRules.ts counts per identifier).
   liftSignInLocks(state, [old.phone, old.email, account.phone, account.email]);
-  for (const [id, other] of Object.entries(untracked(state.recoveries))) {
+  const all = untracked(state.recoveries);
+  for (const id in all) {
+    const other = all[id] as RecoveryRecord;
+    if (other.accountId !== account.id) continue;
     const tracked = state.recoveries[id];
     if (other.accountId === account.id && other.id !== record.id && other.step !== 'completed' && tracked) tracked.step = 'voided';
   }
