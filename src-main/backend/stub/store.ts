@@ -171,13 +171,7 @@ export class StateStore {
     }
     if (text === null) {
       const store = new StateStore(demoState(), file, disk, opts);
-      store.compactNext = true;
-      store.changeSeq += 1;
-      try {
-        await store.durableUpTo(store.changeSeq);
-      } catch (err) {
-        throw new StateFileError(file, `cannot be written (${reasonOf(err instanceof StateNotDurableError ? err.cause : err)})`, { cause: err });
-      }
+      await store.compactAtOpen(file);
       return store;
     }
     const state = parseState(text, file);
@@ -192,16 +186,19 @@ export class StateStore {
     // A journal with lines, or a snapshot that loading changed (upgraded, or not as this stub writes
     // it), is folded into a fresh snapshot now: what was upgraded away leaves the file, and the
     // journal starts empty.
-    if (replayed.lines > 0 || replayed.rewrite !== null || JSON.stringify(state) !== text) {
-      store.compactNext = true;
-      store.changeSeq += 1;
-      try {
-        await store.durableUpTo(store.changeSeq);
-      } catch (err) {
-        throw new StateFileError(file, `cannot be written (${reasonOf(err instanceof StateNotDurableError ? err.cause : err)})`, { cause: err });
-      }
-    }
+    if (replayed.lines > 0 || replayed.rewrite !== null || JSON.stringify(state) !== text) await store.compactAtOpen(file);
     return store;
+  }
+
+  /** Writes the whole state as a fresh snapshot (empty journal) while opening; a stub that cannot do so does not start. */
+  private async compactAtOpen(file: string): Promise<void> {
+    this.compactNext = true;
+    this.changeSeq += 1;
+    try {
+      await this.durableUpTo(this.changeSeq);
+    } catch (err) {
+      throw new StateFileError(file, `cannot be written (${reasonOf(err instanceof StateNotDurableError ? err.cause : err)})`, { cause: err });
+    }
   }
 
   /** Replaces everything with fresh demo data (test control `reset`). */
