@@ -14,23 +14,26 @@ export interface BenchShell {
   /** VmRSS of the shell's node process, in bytes (from /proc/<pid>/status). */
   rss(): Promise<number>;
   /** Main-process memory after a forced GC (needs `memoryProbe`), plus VmRSS read right after. */
-  memoryAfterGc(): Promise<{
-    rss: number;
-    vmRss: number;
-    rssAnon: number;
-    rssFile: number;
-    heapUsed: number;
-    heapTotal: number;
-    external: number;
-    /** V8's own malloc'ed memory (compiler zones and the like), outside the JS heap. */
-    malloced: number;
-    /** V8's young generation (new_space): committed, and in use after the GC. */
-    newSpaceCommitted: number;
-    newSpaceUsed: number;
-  }>;
+  memoryAfterGc(): Promise<ShellMemory>;
   output(): string;
   stop(): Promise<void>;
 }
+
+/** What bench/lib/shellMemoryHook.mjs reports from inside the shell after its GC. */
+interface HookMemory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  /** V8's own malloc'ed memory (compiler zones and the like), outside the JS heap. */
+  malloced: number;
+  /** V8's young generation (new_space): committed, and in use after the GC. */
+  newSpaceCommitted: number;
+  newSpaceUsed: number;
+}
+
+/** The hook's report plus VmRSS and its split, read from /proc right after. */
+type ShellMemory = HookMemory & { vmRss: number; rssAnon: number; rssFile: number };
 
 const MEMORY_HOOK = fileURLToPath(new URL('./shellMemoryHook.mjs', import.meta.url));
 
@@ -103,15 +106,7 @@ export async function startBenchShell(
         });
       });
       kiosk.process.kill('SIGUSR2');
-      const mem = JSON.parse(await line) as {
-        rss: number;
-        heapUsed: number;
-        heapTotal: number;
-        external: number;
-        malloced: number;
-        newSpaceCommitted: number;
-        newSpaceUsed: number;
-      };
+      const mem = JSON.parse(await line) as HookMemory;
       return { ...mem, ...(await readRss(pid)) };
     },
     output: kiosk.output,
