@@ -145,6 +145,7 @@ for (const { everyPath, ...viewport } of SCREENS) {
     if (everyPath) test('sign-in, its errors included', async ({ page }) => {
       // Errors first: each field then has its message under it.
       await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'Ada masalah', exact: true })).toBeVisible();
       await enter(page, 'Email atau nomor handphone', SITI.email);
       await enter(page, 'Password', SITI.password);
       await submit(page, 'Masuk');

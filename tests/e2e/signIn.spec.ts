@@ -96,6 +96,22 @@ test('an invalid identifier is caught on the kiosk with a localised message, in 
   await expect(page.getByRole('heading', { name: 'Berhasil masuk' })).toBeVisible();
 });
 
+test('a citizen who taps a field while "Masuk" is still checking keeps focus there; "Ada masalah" still shows', async ({ page }) => {
+  // The form's rules load on first touch: held here, as on a slow counter PC, until the citizen has tapped the field.
+  const held: (() => Promise<void>)[] = [];
+  await page.route('**/assets/signInRules-*.js', (route) => void held.push(() => route.continue()));
+  // A new document (the fixture's page has them already), as after a wipe.
+  await page.reload();
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  const input = page.getByLabel('Email atau nomor handphone');
+  await input.click();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  for (const release of held.splice(0)) await release();
+  await expect(page.getByRole('heading', { name: 'Ada masalah' })).toBeVisible();
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).toBeFocused();
+});
+
 test('after every answer focus is on the alert or the new heading, never on <body>; the window title names the screen', async ({ page }) => {
   await expect(page).toHaveTitle('Masuk – Pulih');
   await signIn(page, SITI.email, 'Salah#2024a');

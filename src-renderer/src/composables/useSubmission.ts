@@ -13,12 +13,22 @@ import { formMessagesOf } from '../forms/kioskForm';
  * without checking a form (e.g. "Kirim Ulang"), `validate` checks without
  * sending.
  *
+ * Focus on invalid fields: the error summary takes it, unless the citizen
+ * has moved focus since pressing the button (tapped a field while the rules
+ * were still loading): the summary then shows and is announced, and focus
+ * stays where they put it.
+ *
  * Focus after a round trip: a failure's alert takes it (FailureAlert); a
  * new screen's heading takes it (App.vue); if the answer leaves the same
  * screen and focus was lost with the locked fields, the screen's heading
  * takes it, never `<body>`.
  */
-export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
+export interface SubmissionOptions {
+  /** What must have loaded before the form can be checked (a form's lazy rules: `lazyRules().load`). */
+  ready?: () => Promise<void>;
+}
+
+export function useSubmission<V extends GenericObject>(form?: FormContext<V>, options: SubmissionOptions = {}) {
   const pending = ref(false);
   const failure = ref<KioskError>();
 
@@ -44,15 +54,17 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>) {
    * vee-validate's own validation started, which waits a 5 ms batching timer. Values that
    * pass the form's schema are known valid at once, checked here directly; `settled` is
    * vee-validate's run, for whoever must not act before it ends. Invalid: the error summary
-   * shows and takes focus.
+   * shows, and takes focus if focus is still where it was when the check began.
    */
   async function check(): Promise<{ valid: boolean; settled: Promise<unknown> }> {
     if (form === undefined) return { valid: true, settled: Promise.resolve() };
+    const focusedAtStart = document.activeElement;
+    await options.ready?.();
     const own = form.handleSubmit(() => true)();
     const schema = schemaOf(form);
     if (schema !== undefined && (await schema.isValid(form.values))) return { valid: true, settled: own };
     const valid = (await own) === true;
-    if (!valid) formMessagesOf(form)?.requestSummary();
+    if (!valid) formMessagesOf(form)?.requestSummary({ takeFocus: !focusMoved(focusedAtStart) });
     return { valid, settled: own };
   }
 
@@ -92,6 +104,12 @@ function schemaOf(form: object): ValidatingSchema | undefined {
   return typeof schema === 'object' && schema !== null && typeof (schema as Partial<ValidatingSchema>).isValid === 'function'
     ? (schema as ValidatingSchema)
     : undefined;
+}
+
+/** Whether the citizen has put focus somewhere else since `before` (focus dropped to `<body>` does not count). */
+function focusMoved(before: Element | null): boolean {
+  const now = document.activeElement;
+  return now !== before && now !== null && now !== document.body;
 }
 
 /** When the locked fields or a disabled button dropped focus, it goes to the screen's heading (a failure's alert takes it first). */

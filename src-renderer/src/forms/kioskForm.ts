@@ -1,5 +1,5 @@
 import { useForm, type FormContext, type FormOptions, type GenericObject } from 'vee-validate';
-import { computed, inject, provide, ref, shallowReactive, toValue, type ComputedRef, type InjectionKey, type MaybeRefOrGetter, type Ref } from 'vue';
+import { computed, inject, provide, shallowReactive, shallowRef, toValue, type ComputedRef, type InjectionKey, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 import type { AnyObject, ObjectSchema, ValidateOptions } from 'yup';
 
 /**
@@ -40,15 +40,21 @@ export interface FieldMessage {
 /**
  * The messages a form shows, for its error summary (GOV.UK's pattern) and
  * the document title: every FormField on screen registers itself; a
- * submission that finds invalid fields asks for the summary (`requests`
- * counts the asks, the summary focuses itself on each).
+ * submission that finds invalid fields asks for the summary (`request`
+ * is the latest ask, a new object each time; the summary shows on each, and
+ * focuses itself when the ask says so).
  */
 export interface FormMessages {
   register: (field: FieldOnScreen) => () => void;
   /** The messages showing now, in the order of the fields on screen. */
   shown: ComputedRef<FieldMessage[]>;
-  requests: Ref<number>;
-  requestSummary: () => void;
+  request: Readonly<ShallowRef<SummaryRequest | undefined>>;
+  requestSummary: (request: SummaryRequest) => void;
+}
+
+export interface SummaryRequest {
+  /** False when the citizen has moved focus on since submitting: the summary shows and is announced, focus stays. */
+  takeFocus: boolean;
 }
 
 const FORM_MESSAGES: InjectionKey<FormMessages> = Symbol('formMessages');
@@ -56,7 +62,7 @@ const messagesOfForm = new WeakMap<object, FormMessages>();
 
 function createFormMessages(): FormMessages {
   const fields = shallowReactive(new Set<FieldOnScreen>());
-  const requests = ref(0);
+  const request = shallowRef<SummaryRequest>();
   const shown = computed(() => {
     const list: (FieldMessage & { element: HTMLElement | null })[] = [];
     for (const field of fields) {
@@ -73,8 +79,8 @@ function createFormMessages(): FormMessages {
       return () => fields.delete(field);
     },
     shown,
-    requests,
-    requestSummary: () => requests.value++,
+    request,
+    requestSummary: (ask) => (request.value = { ...ask }),
   };
 }
 

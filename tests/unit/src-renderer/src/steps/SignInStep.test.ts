@@ -209,6 +209,17 @@ describe('SignInStep (seed screen 1, "Masuk")', () => {
     expect(document.title).toBe('Error: Sign in – Pulih');
   });
 
+  it('a citizen who taps a field while an empty submit is still being checked keeps focus there; "Ada masalah" still shows', async () => {
+    const w = render();
+    const field = inputLabelled(w, 'Email atau nomor handphone');
+    void w.find('form').trigger('submit');
+    // The rules may still be loading (they arrive on first use): the citizen has moved on to the field.
+    (field.element as HTMLInputElement).focus();
+    await settle();
+    expect(w.find('.error-summary').exists()).toBe(true);
+    expect(document.activeElement).toBe(field.element);
+  });
+
   it('while the answer is awaited the fields are locked and "Memeriksa data…" is said', async () => {
     let resolve: (r: Result<SignedInView>) => void = () => {};
     const w = render(() => new Promise((r) => (resolve = r)));
