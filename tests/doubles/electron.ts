@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -70,6 +71,23 @@ import vm from 'node:vm';
  * - `webContents.reload()` reloads the current page
  *   (E/api/web-contents#contentsreload); like `loadURL` it is programmatic,
  *   so no `will-navigate`.
+ *
+ * - `utilityProcess.fork(modulePath, args, options)` only after ready
+ *   (E/api/utility-process, "can only be called after the ready event");
+ *   the child is a real Node process running `modulePath` (ESM entries are
+ *   supported since Electron 28, electron/electron#40047) with
+ *   `process.parentPort`, whose 'message' event carries `{ data, ports }`
+ *   and whose `postMessage` reaches the parent's 'message' event
+ *   (E/api/parent-port); messages sent before the child listens wait for
+ *   its first 'message' listener, as a MessagePortMain queues them until it
+ *   is started (E/api/message-port-main#portstart; Electron's parentPort
+ *   starts its port when the first 'message' listener is added: electron/electron lib/utility/init.ts).
+ *   It has no Node IPC (`process.send`). `stdio`
+ *   `inherit` (the default), `pipe` or `ignore` for stdout and stderr, stdin
+ *   always ignored; 'spawn', then 'exit' with the exit code (a process ended
+ *   by a signal reports -1: the page does not say); `kill()` sends SIGTERM.
+ *   The page does not say what becomes of a utility process when the app
+ *   ends; the double ends it with the app, as Chromium ends its children.
  *
  * It proves the shell's wiring; it never proves that Electron ran.
  */
@@ -593,6 +611,7 @@ export class AppDouble extends EventEmitter {
 
   private ended(code: number): void {
     this.exitCode = code;
+    for (const child of this.electron.utilityProcesses) child.kill();
     const { locks } = this.electron.options.machine;
     if (locks.get(this.electron.options.userData) === this) locks.delete(this.electron.options.userData);
   }
@@ -609,6 +628,69 @@ class IpcMainDouble extends EventEmitter {
   }
 }
 
+/**
+ * What a utility process's Node sees before its entry runs: `process.parentPort` over the IPC
+ * channel the double forks it with, and no `process.send` (a utility process has no Node IPC).
+ */
+const PARENT_PORT_SHIM = `data:text/javascript,${encodeURIComponent(`
+import { EventEmitter } from 'node:events';
+const send = process.send.bind(process);
+const parentPort = new EventEmitter();
+parentPort.postMessage = (message) => void send(message);
+// Messages wait until the child listens: the port starts with its first 'message' listener.
+const waiting = [];
+let started = false;
+process.on('message', (data) => (started ? parentPort.emit('message', { data, ports: [] }) : waiting.push(data)));
+parentPort.on('newListener', (event) => {
+  if (event !== 'message' || started) return;
+  started = true;
+  setImmediate(() => { for (const data of waiting.splice(0)) parentPort.emit('message', { data, ports: [] }); });
+});
+// A utility process ends with the app (Chromium's child): here, when the test's process is gone.
+process.on('disconnect', () => process.exit(0));
+process.send = undefined;
+Object.defineProperty(process, 'parentPort', { enumerable: true, writable: false, value: parentPort });
+`)}`;
+
+type UtilityStdio = 'inherit' | 'pipe' | 'ignore';
+
+/** One `utilityProcess.fork`: a real Node process with `process.parentPort` (see the module's doc). */
+export class UtilityProcessDouble extends EventEmitter {
+  readonly child: ChildProcess;
+  readonly serviceName: string;
+
+  constructor(modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; stdio?: UtilityStdio; serviceName?: string; execArgv?: string[] }) {
+    super();
+    const stdio = options.stdio ?? 'inherit';
+    this.serviceName = options.serviceName ?? 'Node Utility Process';
+    this.child = fork(modulePath, args, {
+      execArgv: ['--import', PARENT_PORT_SHIM, ...(options.execArgv ?? [])],
+      stdio: ['ignore', stdio, stdio, 'ipc'],
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
+    this.child.on('spawn', () => this.emit('spawn'));
+    this.child.on('error', () => {});
+    this.child.on('message', (message) => this.emit('message', message));
+    this.child.on('exit', (code) => this.emit('exit', code ?? -1));
+  }
+  get pid(): number | undefined {
+    return this.child.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+  }
+  get stdout() {
+    return this.child.stdout;
+  }
+  get stderr() {
+    return this.child.stderr;
+  }
+  postMessage(message: unknown): void {
+    if (this.child.connected) this.child.send(message as never);
+  }
+  kill(): boolean {
+    return this.child.kill('SIGTERM');
+  }
+}
+
 /** One launch of the app: the `electron` module its main process imports, and what a test can see and do. */
 export class ElectronDouble {
   readonly app: AppDouble;
@@ -617,6 +699,7 @@ export class ElectronDouble {
   readonly privilegedSchemes: PrivilegedScheme[] = [];
   readonly errorBoxes: { title: string; content: string }[] = [];
   readonly clipboardClears: string[] = [];
+  readonly utilityProcesses = new Set<UtilityProcessDouble>();
   applicationMenu: unknown = 'default';
   readonly sessions = new Map<string, SessionDouble>();
   readonly session: { fromPartition(partition: string): SessionDouble; readonly defaultSession: SessionDouble };
@@ -689,6 +772,15 @@ export class ElectronDouble {
       Menu: {
         setApplicationMenu: (menu: unknown) => {
           this.applicationMenu = menu;
+        },
+      },
+      utilityProcess: {
+        fork: (modulePath: string, args: string[] = [], forkOptions: ConstructorParameters<typeof UtilityProcessDouble>[2] = {}) => {
+          if (!this.app.isReady()) throw new Error('utilityProcess cannot be created before app is ready.');
+          const child = new UtilityProcessDouble(modulePath, args, forkOptions);
+          this.utilityProcesses.add(child);
+          child.on('exit', () => this.utilityProcesses.delete(child));
+          return child;
         },
       },
     };
