@@ -26,6 +26,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src-main/shell/electron.ts'),
           browser: resolve(import.meta.dirname, 'src-main/shell/browser.ts'),
+          // The embedded stub's own process (src-main/shell/stubProcess.ts starts it).
+          embeddedStub: resolve(import.meta.dirname, 'src-main/backend/stub/childProcess.ts'),
         },
       },
     },

@@ -69,6 +69,8 @@ export interface Checkpoint {
   mainNewSpaceCommitted: number;
   mainNewSpaceUsed: number;
   stubStateBytes: number;
+  /** VmRSS of the embedded stub's own process. */
+  stubVmRss: number;
   elapsedS: number;
 }
 
@@ -174,6 +176,7 @@ export async function benchSoak(opts: {
         mainNewSpaceCommitted: m.newSpaceCommitted,
         mainNewSpaceUsed: m.newSpaceUsed,
         stubStateBytes: await fileSize(stateFile),
+        stubVmRss: await opts.shell.stubRss(),
         elapsedS: round((performance.now() - started) / 1000),
       };
       checkpoints.push(cp);
@@ -232,7 +235,7 @@ export async function benchSoak(opts: {
         target: `≤ ${TARGET_RSS_MB} MB`,
         pass: rssGrowthMb <= TARGET_RSS_MB,
         samples: n,
-        note: `median of ${MEMORY_SAMPLES} reads after GC (spread ${round(base.mainVmRssSpread / MB)} / ${round(last.mainVmRssSpread / MB)} MB); VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB, of which young generation ${round(base.mainNewSpaceCommitted / MB)} → ${round(last.mainNewSpaceCommitted / MB)} MB (${round(last.mainNewSpaceUsed / MB)} MB in use); growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB (same process); after POST /__test/reset (the stub's state back to its demo data) VmRSS ${round(stubReset.vmRss / MB)} MB, V8 heap used ${round(stubReset.heapUsed / MB)} MB (${round((stubReset.vmRss - base.mainVmRss) / MB)} MB over the baseline)`,
+        note: `median of ${MEMORY_SAMPLES} reads after GC (spread ${round(base.mainVmRssSpread / MB)} / ${round(last.mainVmRssSpread / MB)} MB); VmRSS ${round(base.mainVmRss / MB)} → ${round(last.mainVmRss / MB)} MB (anonymous ${round(base.mainRssAnon / MB)} → ${round(last.mainRssAnon / MB)}, file-backed ${round(base.mainRssFile / MB)} → ${round(last.mainRssFile / MB)}); V8 heap used ${round(base.mainHeapUsed / MB)} → ${round(last.mainHeapUsed / MB)}, committed ${round(base.mainHeapTotal / MB)} → ${round(last.mainHeapTotal / MB)} MB, of which young generation ${round(base.mainNewSpaceCommitted / MB)} → ${round(last.mainNewSpaceCommitted / MB)} MB (${round(last.mainNewSpaceUsed / MB)} MB in use); growth after the ${checkpoints[1]?.after ?? '-'}th ${round((last.mainVmRss - (checkpoints[1] ?? base).mainVmRss) / MB)} MB; embedded stub, in its own process: state file ${round(base.stubStateBytes / 1024)} → ${round(last.stubStateBytes / 1024)} KB, VmRSS ${round(base.stubVmRss / MB)} → ${round(last.stubVmRss / MB)} MB; after POST /__test/reset (the stub's state back to its demo data) VmRSS ${round(stubReset.vmRss / MB)} MB, V8 heap used ${round(stubReset.heapUsed / MB)} MB (${round((stubReset.vmRss - base.mainVmRss) / MB)} MB over the baseline)`,
       },
       {
         id: 'soak.nodes',

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startBrowserShell } from '../../tests/e2e/fixtures/browserShell';
 import { trackChild } from './children';
@@ -13,6 +13,8 @@ export interface BenchShell {
   dataDir: string;
   /** VmRSS of the shell's node process, in bytes (from /proc/<pid>/status). */
   rss(): Promise<number>;
+  /** VmRSS of the embedded stub's own process (the shell's child), in bytes. */
+  stubRss(): Promise<number>;
   /** Main-process memory after a forced GC (needs `memoryProbe`), plus VmRSS read right after. */
   memoryAfterGc(): Promise<ShellMemory>;
   output(): string;
@@ -96,6 +98,16 @@ export async function startBenchShell(
     pid,
     dataDir: kiosk.tempDir,
     rss: () => readVmRss(pid),
+    async stubRss() {
+      // The shell's children (Linux: /proc/<pid>/task/<tid>/children, one line of pids per thread).
+      const tasks = await readdir(`/proc/${pid}/task`);
+      const children = (await Promise.all(tasks.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => ''))))
+        .join(' ')
+        .split(/\s+/)
+        .filter(Boolean);
+      if (children.length !== 1) throw new Error(`expected one child of the shell (its embedded stub), found ${children.length}`);
+      return readVmRss(Number(children[0]));
+    },
     async memoryAfterGc() {
       if (!options.memoryProbe) throw new Error('memoryAfterGc needs memoryProbe');
       const line = new Promise<string>((r, reject) => {

@@ -12,7 +12,8 @@ import { DataFolderInUseError } from './dataFolderLock';
 import { browserDataDir } from './dataDir';
 import { chromiumFlags, findChromium } from './findChromium';
 import { formatLaunchLine, formatReadyLine } from './readyLine';
-import { startRuntime } from './runtime';
+import { reportFault, startRuntime } from './runtime';
+import { embeddedStubEntry, nodeStubChild, startStubProcess } from './stubProcess';
 
 const USAGE = `Usage: npm run start:browser -- [options]
   --no-open          only serve; print a one-time URL to open (press Enter for another)
@@ -51,7 +52,10 @@ async function main(): Promise<void> {
     dataDir,
     openAudit: (dir, kioskId) => openKioskAudit(dir, kioskId),
     stubTestControls: values['test-controls'],
-    onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
+    // In a process of its own: the backend double's data does not grow the kiosk's.
+    startEmbeddedStub: (stubOptions) =>
+      startStubProcess(() => nodeStubChild(embeddedStubEntry(import.meta.url)), stubOptions, { onFault: reportFault }),
+    onFault: reportFault,
   });
   const bridge = await startBrowserBridge({
     core: runtime.core,

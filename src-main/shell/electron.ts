@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, Menu, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, utilityProcess, type Session, type WebContents } from 'electron';
 import { defaultKeyPath } from '../audit/keys';
 import { ConfigError, loadConfig } from '../core/config';
 import { createCrashPolicy } from '../core/crashPolicy';
@@ -12,7 +12,8 @@ import { openKioskSession, registerAppScheme } from './kioskSession';
 import { electronLaunchOptions } from './launchOptions';
 import { openKioskAudit } from './openAudit';
 import { formatReadyLine } from './readyLine';
-import { startRuntime, type Runtime } from './runtime';
+import { reportFault, startRuntime, type Runtime } from './runtime';
+import { embeddedStubEntry, startStubProcess, type StubChild, type StubEntry } from './stubProcess';
 import { chooseAuditKeyStore } from './safeStorageKeys';
 import { readElectronKioskKey } from './sealedKioskKey';
 import { APP_ORIGIN, isTrustedUrl, kioskWindowOptions } from './windowOptions';
@@ -26,6 +27,26 @@ const development = !app.isPackaged && process.env.NODE_ENV === 'development';
 const devServerUrl = development ? process.env.ELECTRON_RENDERER_URL : undefined;
 const windows = new Map<number, BrowserWindow>();
 const crashPolicy = createCrashPolicy();
+/**
+ * Electron's utility process (https://www.electronjs.org/docs/latest/api/utility-process):
+ * `fork` after ready only; `postMessage` to the child, whose `process.parentPort`
+ * receives it; 'message' and 'exit' (with the exit code) from it; `kill()`. The
+ * kiosk binary has the runAsNode fuse off (electron-builder.yml), so Node's own
+ * `child_process.fork` of it would not run a script.
+ */
+function utilityStubChild({ modulePath, execArgv }: StubEntry): StubChild {
+  const child = utilityProcess.fork(modulePath, [], { serviceName: 'Pulih embedded stub', stdio: 'inherit', execArgv });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}
+
 /** A renderer that stays unresponsive this long is killed and handled as a crash. */
 const HANG_GRACE_MS = 10_000;
 /** Exit code for a config the kiosk cannot run with (sysexits EX_CONFIG). */
@@ -164,8 +185,10 @@ async function start(): Promise<void> {
       return read.key;
     },
     stubTestControls: launch.testControls,
+    // In a utility process of its own: the backend double's data does not grow main's.
+    startEmbeddedStub: (stubOptions) => startStubProcess(() => utilityStubChild(embeddedStubEntry(import.meta.url)), stubOptions, { onFault: reportFault }),
     startupDetail,
-    onFault: (what, err) => console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`),
+    onFault: reportFault,
   });
   started.runtime = runtime;
   // Every wipe (finish, cancel, idle, sign-out, crash) also clears the partition's storage and the clipboard.

@@ -4,6 +4,7 @@ import { AnchorSender, type AnchorSenderOptions } from '../audit/anchors';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuditSink } from '../audit/types';
 import { createBackendClient } from '../backend/client';
+import type { EmbeddedStubOptions } from '../backend/stub/childMessages';
 import { startStub } from '../backend/stub/server';
 import type { KioskConfig } from '../core/config';
 import { createAuditExporter } from './auditExport';
@@ -25,11 +26,22 @@ export interface RuntimeOptions {
   readKioskKey?: (path: string) => Promise<string>;
   /** Port for the embedded stub (0 = ephemeral). */
   stubPort?: number;
+  /**
+   * Starts the embedded stub: the shells start it in a process of its own (stubProcess.ts), so that
+   * the backend double's data is not in main's memory; in this process by default (unit tests).
+   */
+  startEmbeddedStub?: (options: EmbeddedStubOptions) => Promise<EmbeddedStub>;
   onFault?: (what: string, err: unknown) => void;
   /** Shell facts for the start-up audit event (where the audit key lives, flags it ignored). */
   startupDetail?: Readonly<Record<string, string | number | boolean>>;
   /** Timing of the data folder lock (tests shorten it); the defaults are dataFolderLock.ts's. */
   dataFolderLock?: Pick<DataFolderLockOptions, 'staleMs' | 'updateMs' | 'retryMs'>;
+}
+
+/** The embedded stub as the runtime uses it, wherever it runs. */
+export interface EmbeddedStub {
+  url: string;
+  close(): Promise<void>;
 }
 
 export interface Runtime {
@@ -38,6 +50,11 @@ export interface Runtime {
   /** Set when the embedded stub is the backend (training mode). */
   stubUrl?: string;
   close(): Promise<void>;
+}
+
+/** How both shells report a fault in the background: by its name only, on stderr (a message could hold data). */
+export function reportFault(what: string, err: unknown): void {
+  console.error(`[pulih] fault in ${what}: ${err instanceof Error ? err.name : 'error'}`);
 }
 
 /** The demo operator of docs/architecture.md §8, shown on the training sign-in screen only. */
@@ -60,13 +77,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const embedded = config.backend === 'embedded';
   let kioskKey: string;
-  let stub: Awaited<ReturnType<typeof startStub>> | undefined;
+  let stub: EmbeddedStub | undefined;
   let audit: Awaited<ReturnType<RuntimeOptions['openAudit']>>;
   try {
     // The embedded stub knows only this kiosk, by a key made for this launch; a real backend's key comes from the config's file.
     kioskKey = embedded ? newKioskKey() : await (options.readKioskKey ?? readPlainKioskKey)(config.kioskKeyFile ?? '');
     stub = embedded
-      ? await startStub({
+      ? await (options.startEmbeddedStub ?? startStub)({
           port: options.stubPort ?? 0,
           kiosks: [{ kioskId: config.kioskId, key: kioskKey, mode: config.mode }],
           checkHost: true,

@@ -305,6 +305,25 @@ describe('the Electron shell starting on the double of Electron', () => {
     expect(next.electron.app.exitCode).toBeUndefined();
   }, 30_000);
 
+  it('runs the embedded stub in a utility process of its own, which closes by itself (its state on disk) when the kiosk quits', async () => {
+    const { electron, ready, dataDir } = await launch();
+    await shownWindow(electron);
+    const [stub, ...others] = [...electron.utilityProcesses];
+    expect(others).toEqual([]);
+    expect(stub?.serviceName).toBe('Pulih embedded stub');
+    expect(stub?.pid).toBeDefined();
+    expect(stub?.pid).not.toBe(process.pid);
+    // The kiosk's backend is that process: it answers (an unknown path, without a kiosk key: 404 or 401, not a refused connection).
+    const answer = await fetch(`${ready()?.stubUrl}/v1/`);
+    expect([401, 404]).toContain(answer.status);
+    const exited = new Promise<number>((resolve) => stub?.once('exit', resolve));
+    electron.app.quit();
+    // 0: it closed itself when asked (the double ends a utility process that outlives the app with -1).
+    expect(await exited).toBe(0);
+    await vi.waitFor(() => expect(electron.app.exitCode).toBe(0));
+    expect(existsSync(join(dataDir, 'stub', 'state.json'))).toBe(true);
+  });
+
   it('prints one ready line for harnesses: where the app and its stub are', async () => {
     const { electron, ready, dataDir } = await launch();
     await shownWindow(electron);
