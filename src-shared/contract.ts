@@ -97,6 +97,7 @@ export interface KioskApi {
   setNewPassword(req: NewPasswordRequest): Promise<Result<RecoveryDoneView>>;
   /** Wipes the main-process recovery session (cancel, finish, idle). */
   endSession(reason: EndSessionRequest): Promise<Result<null>>;
+  /** Training kiosks only: the newest TRAINING_OUTBOX_NEWEST messages the stub "sent" for this kiosk, oldest first. */
   getTrainingOutbox(): Promise<Result<OutboxMessage[]>>;
   /**
    * Assisted mode, signed-in officer only: the officer's PIN again before an
@@ -137,6 +138,13 @@ export interface ActivityView {
 export type AuditExportRequest = RequestOf<'exportAuditCsv'>;
 
 export type ConfirmOperatorPinRequest = RequestOf<'confirmOperatorPin'>;
+
+/**
+ * How many of the stub's messages the training phone gets: the newest, enough for what it shows
+ * (the last few) and more; not the stub's whole outbox (500), which the page would otherwise hold,
+ * and fetch anew, every two seconds of a training day.
+ */
+export const TRAINING_OUTBOX_NEWEST = 20;
 
 /** How long the officer tools stay open after the PIN was confirmed again. */
 export const OPERATOR_TOOLS_SECONDS = 300;

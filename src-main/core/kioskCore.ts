@@ -1,5 +1,6 @@
 import {
   isKioskMethod,
+  TRAINING_OUTBOX_NEWEST,
   type ActivityView,
   type AuditExportRequest,
   type AuditExportView,
@@ -204,7 +205,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     },
     async getTrainingOutbox(): Promise<Result<OutboxMessage[]>> {
       if (!deps.training) return fail('FORBIDDEN');
-      return deps.backend.outbox(callContext(deps));
+      const outbox = await deps.backend.outbox(callContext(deps));
+      return outbox.ok ? ok(outbox.value.slice(-TRAINING_OUTBOX_NEWEST)) : outbox;
     },
     async exportAuditCsv(caller: Caller, req: AuditExportRequest): Promise<Result<AuditExportView>> {
       // Supervisors export at an assisted kiosk, signed in; a citizen's screen never can.

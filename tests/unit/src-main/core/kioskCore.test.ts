@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { OtpChannel, OutboxMessage } from '../../../../src-shared/contract';
+import { TRAINING_OUTBOX_NEWEST, type OtpChannel, type OutboxMessage } from '../../../../src-shared/contract';
 import { fail, ok, type Result } from '../../../../src-shared/errors';
 import type {
   BackendChallenge,
@@ -286,5 +286,22 @@ describe('kiosk core: citizen sign-in (seed screen 1)', () => {
     expect(await signIn('abc', SITI.password)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(audit.events).toHaveLength(0);
     expect(backend.signIns).toHaveLength(0);
+  });
+});
+
+describe('kiosk core: the training phone (seed screen 5)', () => {
+  it('gets only the newest messages, oldest first, however many the stub keeps (up to 500)', async () => {
+    const { backend, core } = setup();
+    const sent = Array.from({ length: 500 }, (_, i): OutboxMessage => ({
+      id: `m${i}`,
+      channel: 'sms',
+      toMasked: '08*****2797',
+      sentAt: new Date(Date.UTC(2026, 0, 1, 8, 0, i % 60)).toISOString(),
+      body: `Kode OTP: ${String(i).padStart(6, '0')}`,
+    }));
+    backend.outbox = async () => ok(sent);
+    const answer = (await core.router.dispatch({ windowId: 'window-1' }, 'getTrainingOutbox', undefined)) as Result<OutboxMessage[]>;
+    if (!answer.ok) throw new Error('no outbox');
+    expect(answer.value.map((m) => m.id)).toEqual(sent.slice(-TRAINING_OUTBOX_NEWEST).map((m) => m.id));
   });
 });
