@@ -28,13 +28,21 @@
  * it never keeps the process alive. The chain key, when given, is passed to
  * it in memory with each file and never leaves it.
  *
- * Shared state per file (a slot; two alternate so that the next file can be
- * read while the worker may still be finishing the last one's job):
+ * The next file is read and handed over before the current one's lines are
+ * visited: when verification reaches the lines the worker has done, the
+ * worker goes on to the next file's instead of waiting for it.
+ *
+ * Shared state per file (a slot; two alternate, current and next, and are
+ * kept for the next verification, see spareSlots):
  * `ctl[STATE]` is the job id while posted, minus it while the worker runs it,
  * 0 when the slot is free; `ctl[BACK]` is the lowest line index the worker
- * has a verdict for; `ctl[FRONT]` is one past the last line verification
- * hashed itself (the worker stops there). Verdicts are written before BACK
- * moves past them, and Atomics order the two.
+ * has a verdict for; `ctl[FRONT]` is how far verification hashes lines
+ * itself (the worker stops there). Verdicts are written before BACK moves
+ * past them, and Atomics order the two. Each side publishes its position
+ * every POLL lines, not every line, and FRONT and BACK lie in different
+ * cache lines: the two threads do not pass a cache line back and forth per
+ * line. Near the meeting point a few lines may be hashed by both; the answer
+ * is the same.
  */
 import { Worker } from 'node:worker_threads';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -48,7 +56,7 @@ import { HASH_MEMBER_PREFIX, HASH_SUFFIX_LENGTH, KEYED_FORMAT } from './record';
  */
 export type HashWorkerMode = 'auto' | 'always' | 'never';
 
-/** A verdict: no verdict (hash it yourself), stored hash wrong, stored hash right. */
+/** The verdict on a line the worker has not done (hash it yourself); else 0 stored hash wrong, 1 right. */
 export const UNKNOWN = -1;
 
 /** Files smaller than this are hashed in-thread in `auto` mode (≈2 000 records; a start-up is not worth it). */
@@ -57,8 +65,12 @@ const MIN_SHARED_BYTES = 1 << 20;
 const IDLE_MS = 5_000;
 const NEWLINE = 0x0a;
 const STATE = 0;
-const BACK = 1;
-const FRONT = 2;
+/** Int32 indexes 64 bytes apart. */
+const BACK = 16;
+const FRONT = 32;
+const CTL_LENGTH = 48;
+/** Lines between two looks at the other thread's position. */
+const POLL = 16;
 
 /**
  * The worker: for each job, the verdicts of lines count-1, count-2, … until
@@ -93,10 +105,18 @@ parentPort.on('message', ({ id, ctl, bytes, ends, verdicts, count, key }) => {
   if (Atomics.compareExchange(ctl, ${STATE}, id, -id) !== id) return;
   const buf = Buffer.from(bytes);
   const chainKey = key === undefined ? undefined : Buffer.from(key);
-  for (let index = count - 1; index >= 0 && index >= Atomics.load(ctl, ${FRONT}); index -= 1) {
-    verdicts[index] = verdict(buf, index === 0 ? 0 : ends[index - 1] + 1, ends[index], chainKey);
-    Atomics.store(ctl, ${BACK}, index);
+  // Verdicts for [done, count) are written; published every ${POLL} lines.
+  let done = count;
+  let front = Atomics.load(ctl, ${FRONT});
+  while (done > front) {
+    done -= 1;
+    verdicts[done] = verdict(buf, done === 0 ? 0 : ends[done - 1] + 1, ends[done], chainKey);
+    if (done % ${POLL} === 0) {
+      Atomics.store(ctl, ${BACK}, done);
+      front = Atomics.load(ctl, ${FRONT});
+    }
   }
+  Atomics.store(ctl, ${BACK}, done);
   Atomics.store(ctl, ${STATE}, 0);
   parentPort.postMessage(id);
 });
@@ -161,7 +181,7 @@ interface Slot {
 }
 
 function newSlot(size: number): Slot {
-  return { ctl: new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT)), bytes: sharedBytes(size), ...sharedLines(1024) };
+  return { ctl: new Int32Array(new SharedArrayBuffer(CTL_LENGTH * Int32Array.BYTES_PER_ELEMENT)), bytes: sharedBytes(size), ...sharedLines(1024) };
 }
 
 /**
@@ -170,11 +190,20 @@ function newSlot(size: number): Slot {
  * more than reading it.
  */
 const spareSlots: Slot[] = [];
+/** Two verifications' worth. */
+const MAX_SPARE_SLOTS = 4;
 let sparesTimer: NodeJS.Timeout | undefined;
 
+/** A spare slot the worker is done with, if any. */
+function spareSlot(): Slot | undefined {
+  const index = spareSlots.findIndex((slot) => Atomics.load(slot.ctl, STATE) === 0);
+  return index === -1 ? undefined : spareSlots.splice(index, 1)[0];
+}
+
+/** Keeps `slots` for the next verification (one the worker is still leaving is taken once it has left). */
 function sparesBack(slots: readonly (Slot | undefined)[]): void {
   for (const slot of slots) {
-    if (slot !== undefined && Atomics.load(slot.ctl, STATE) === 0) spareSlots.push(slot);
+    if (slot !== undefined && spareSlots.length < MAX_SPARE_SLOTS) spareSlots.push(slot);
   }
   clearTimeout(sparesTimer);
   sparesTimer = setTimeout(() => {
@@ -194,20 +223,34 @@ function sharedLines(lines: number): Pick<Slot, 'ends' | 'verdicts'> {
   };
 }
 
+/** A file read into a slot, and its job if it was handed to the worker (0 if not). */
+interface LoadedFile {
+  path: string;
+  slot: Slot;
+  job: number;
+  /** `always` mode: the worker's verdicts on every line. */
+  done?: Promise<void>;
+}
+
 /**
  * Reads a verification's files and hands their lines to a visitor, as
  * `readLines` does, with a worker's verdicts on the lines' hashes (`verdict`).
- * One per verification; `close` when done.
+ * The next file is read and handed over before the current one's lines are
+ * visited, so that the worker has lines to hash while verification checks
+ * the ones it has done. One per verification; `close` when done.
  */
 export class LineHasher {
   private readonly slots: (Slot | undefined)[] = [undefined, undefined];
   private turn = 0;
   private worker: HashWorker | undefined;
-  /** The current file's slot and job, while it is shared with the worker. */
-  private slot: Slot | undefined;
-  private job = 0;
-  /** Lowest line index known to have a verdict. */
+  /** The file whose lines are being visited, if it was handed over. */
+  private shared: LoadedFile | undefined;
+  /** The next file, read ahead. */
+  private ahead: LoadedFile | undefined;
+  /** Lowest line index of the current file known to have a verdict. */
   private back = 0;
+  /** Where verification next looks at the worker's position (and says it hashes up to there itself). */
+  private poll = 0;
 
   /** `chainKey` goes to the worker, so that it can check keyed lines. */
   constructor(
@@ -216,16 +259,23 @@ export class LineHasher {
   ) {}
 
   /**
-   * Visits the lines of the file at `path` in order (see `readLines`);
-   * resolves to false if the visitor stopped early. The bytes are valid
-   * until the next call but one.
+   * Visits the lines of the file at `path` in order (see `readLines`), and
+   * reads `next` ahead if given; resolves to false if the visitor stopped
+   * early. The bytes are valid until the next call but one.
    */
-  async readLines(path: string, visitor: LineVisitor): Promise<boolean> {
-    const slot = this.read(path);
-    const { bytes, ends } = slot;
+  async readLines(path: string, visitor: LineVisitor, next?: string): Promise<boolean> {
+    const file = this.ahead?.path === path ? this.ahead : this.load(path);
+    this.ahead = undefined;
+    const { bytes, ends } = file.slot;
     const count = ends.length;
     try {
-      if (this.mode === 'always' || bytes.length >= MIN_SHARED_BYTES) await this.share(slot, count);
+      if (next !== undefined) this.ahead = this.readAhead(next);
+      await file.done;
+      if (file.job !== 0) {
+        this.shared = file;
+        this.back = count;
+        this.poll = 0;
+      }
       let start = 0;
       for (let index = 0; index < count; index += 1) {
         const end = ends[index] as number;
@@ -235,29 +285,68 @@ export class LineHasher {
       if (start < bytes.length) visitor.torn(bytes, start, bytes.length, count + 1);
       return true;
     } finally {
-      this.unshare();
+      this.shared = undefined;
+      withdraw(file);
     }
   }
 
   /**
    * The worker's verdict on the stored hash of line `index` (0-based) of the
-   * file being read: 1 right, 0 wrong, UNKNOWN if the worker has not done it
-   * (the caller hashes it, and the worker will not).
+   * file being visited: 1 right, 0 wrong, UNKNOWN if the worker has not done
+   * it (the caller hashes it, and the worker will not).
    */
   verdict(index: number): number {
-    const slot = this.slot;
+    const slot = this.shared?.slot;
     if (slot === undefined) return UNKNOWN;
-    if (index >= this.back || index >= (this.back = Atomics.load(slot.ctl, BACK))) return slot.verdicts[index] as number;
-    Atomics.store(slot.ctl, FRONT, index + 1);
+    if (index >= this.back) return slot.verdicts[index] as number;
+    if (index >= this.poll) {
+      this.poll = index + POLL;
+      Atomics.store(slot.ctl, FRONT, this.poll);
+      this.back = Atomics.load(slot.ctl, BACK);
+      if (index >= this.back) return slot.verdicts[index] as number;
+    }
     return UNKNOWN;
   }
 
   /** Lets the worker stop once no verification needs it. */
   close(): void {
+    if (this.ahead !== undefined) withdraw(this.ahead);
+    this.ahead = undefined;
     this.worker?.release();
     this.worker = undefined;
     sparesBack(this.slots);
     this.slots.fill(undefined);
+  }
+
+  /** `load`, but a file that cannot be read now is left for its turn (and its error with it). */
+  private readAhead(path: string): LoadedFile | undefined {
+    try {
+      return this.load(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Reads `path` and hands it to the worker if it is worth it. */
+  private load(path: string): LoadedFile {
+    const slot = this.read(path);
+    const file: LoadedFile = { path, slot, job: 0 };
+    const count = slot.ends.length;
+    if (count === 0 || (this.mode === 'auto' && slot.bytes.length < MIN_SHARED_BYTES)) return file;
+    const worker = this.acquire();
+    if (worker === undefined) return file;
+    lastJob += 1;
+    file.job = lastJob;
+    Atomics.store(slot.ctl, BACK, count);
+    Atomics.store(slot.ctl, FRONT, 0);
+    Atomics.store(slot.ctl, STATE, file.job);
+    if (this.mode === 'always') {
+      file.done = worker.finished(file.job);
+      file.done.catch(() => undefined); // awaited in its turn
+    }
+    const key = this.chainKey === undefined ? {} : { key: new Uint8Array(this.chainKey) };
+    worker.worker.postMessage({ id: file.job, ctl: slot.ctl, bytes: slot.bytes.buffer, ends: slot.ends, verdicts: slot.verdicts, count, ...key });
+    return file;
   }
 
   /** Reads `path` into the next free slot and finds its line ends; returns the slot cut to the file's bytes and lines. */
@@ -269,7 +358,7 @@ export class LineHasher {
       let slot = this.slots[this.turn];
       // A slot the worker may still be reading is left to it.
       if (slot === undefined || Atomics.load(slot.ctl, STATE) !== 0) {
-        slot = spareSlots.pop() ?? newSlot(size);
+        slot = spareSlot() ?? newSlot(size);
         this.slots[this.turn] = slot;
       }
       if (slot.bytes.length < size) slot.bytes = sharedBytes(Math.max(size, 2 * slot.bytes.length));
@@ -296,34 +385,6 @@ export class LineHasher {
     }
   }
 
-  /** Posts the file to the worker; in `always` mode resolves once it has every verdict. */
-  private async share(slot: Slot, count: number): Promise<void> {
-    if (count === 0) return;
-    const worker = this.acquire();
-    if (worker === undefined) return;
-    lastJob += 1;
-    const id = lastJob;
-    Atomics.store(slot.ctl, BACK, count);
-    Atomics.store(slot.ctl, FRONT, 0);
-    Atomics.store(slot.ctl, STATE, id);
-    this.slot = slot;
-    this.job = id;
-    this.back = count;
-    const done = this.mode === 'always' ? worker.finished(id) : undefined;
-    const key = this.chainKey === undefined ? {} : { key: new Uint8Array(this.chainKey) };
-    worker.worker.postMessage({ id, ctl: slot.ctl, bytes: slot.bytes.buffer, ends: slot.ends, verdicts: slot.verdicts, count, ...key });
-    await done;
-  }
-
-  /** Ends the current file's job: the worker stops at its next line; a job it never took is withdrawn. */
-  private unshare(): void {
-    const slot = this.slot;
-    if (slot === undefined) return;
-    Atomics.store(slot.ctl, FRONT, slot.ends.length);
-    Atomics.compareExchange(slot.ctl, STATE, this.job, 0);
-    this.slot = undefined;
-  }
-
   /** The shared worker, started if need be; undefined in `auto` mode if it cannot be. */
   private acquire(): HashWorker | undefined {
     if (this.worker === undefined || this.worker !== running) {
@@ -340,4 +401,11 @@ export class LineHasher {
     }
     return this.worker;
   }
+}
+
+/** Ends a file's job: the worker stops at its next look at FRONT; a job it never took is withdrawn. */
+function withdraw(file: LoadedFile): void {
+  if (file.job === 0) return;
+  Atomics.store(file.slot.ctl, FRONT, file.slot.ends.length);
+  Atomics.compareExchange(file.slot.ctl, STATE, file.job, 0);
 }

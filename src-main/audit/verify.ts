@@ -117,7 +117,7 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
   const hasher = fast === undefined || hashWorker === 'never' ? undefined : new LineHasher(hashWorker, chainKey);
 
   try {
-    for (const file of files ?? []) {
+    for (const [index, file] of (files ?? []).entries()) {
       lastFileBytes = 0;
       const visitor: LineVisitor = {
         line(bytes, start, end, line) {
@@ -157,7 +157,9 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
         },
       };
       const path = join(dir, file);
-      const going = hasher === undefined ? readLines(path, visitor, reader) : await hasher.readLines(path, visitor);
+      const next = files?.[index + 1];
+      const going =
+        hasher === undefined ? readLines(path, visitor, reader) : await hasher.readLines(path, visitor, next === undefined ? undefined : join(dir, next));
       // The reader reuses its buffer: keep the head's line past this file.
       if (head.file === file && head.bytes.length > head.end - head.start) {
         head.bytes = Buffer.from(head.bytes.subarray(head.start, head.end));
