@@ -124,6 +124,20 @@ describe('verifyAuditDir with the hash worker', () => {
     );
   });
 
+  it('reads a file it cannot read in its turn: a problem before it is still named, else verification fails there', async () => {
+    const damaged = keyedLog.map((lines) => [...lines]);
+    damaged[1]![11] = Buffer.from(damaged[1]![11]!.toString().replace('otp.sent', 'otp.sEnt')); // seq 4012
+    for (const files of [keyedLog, damaged]) {
+      const dir = await folderWith(files);
+      await mkdir(join(dir, auditFileName('2025-03-06'))); // listed as the last day file, but not a file
+      for (const hashWorker of ['never', 'auto', 'always'] as const) {
+        const verified = verifyAuditDir(dir, { key: TEST_KEY, hashWorker });
+        if (files === damaged) await expect(verified).resolves.toMatchObject({ ok: false, firstBadSeq: PER_FILE + 12, reason: 'hash-mismatch' });
+        else await expect(verified).rejects.toThrow('EISDIR');
+      }
+    }
+  });
+
   it('names an unkeyed record after keyed ones (a downgrade) the same', async () => {
     const files = keyedLog.map((lines) => [...lines]);
     // Seq 5000 re-sealed without the key, linked to seq 4999: only the downgrade rule can refuse it.
