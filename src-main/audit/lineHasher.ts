@@ -132,10 +132,10 @@ class HashWorker {
 
   constructor() {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, stdout: false, stderr: false });
-    this.worker.unref();
     this.worker.on('message', (id: number) => {
       this.waiting.get(id)?.resolve();
       this.waiting.delete(id);
+      if (this.waiting.size === 0) this.worker.unref();
     });
     const fail = (error: Error): void => {
       this.failure ??= error;
@@ -145,6 +145,8 @@ class HashWorker {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`the hash worker stopped (exit code ${code})`)));
+    // After the listeners: adding one refs the worker again.
+    this.worker.unref();
   }
 
   use(): void {
@@ -165,6 +167,7 @@ class HashWorker {
   /** Resolves once the worker has finished job `id` (posted with `post`). */
   finished(id: number): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
+    this.worker.ref(); // an answer awaited keeps the process alive
     return new Promise((resolve, reject) => this.waiting.set(id, { resolve, reject }));
   }
 }

@@ -23,6 +23,7 @@ vi.mock('node:worker_threads', async (importOriginal) => {
       super();
       if (worker.starts === 'throw') throw new Error('cannot start a worker here');
     }
+    ref(): void {}
     unref(): void {}
     postMessage(): void {
       if (worker.starts === 'dies') setImmediate(() => this.emit('exit', 1));
