@@ -32,8 +32,8 @@
  * visited: when verification reaches the lines the worker has done, the
  * worker goes on to the next file's instead of waiting for it.
  *
- * Shared state per file (a slot; two alternate, current and next, and are
- * kept for the next verification, see spareSlots):
+ * Shared state per file (a slot; three in turn, see SLOTS, kept for the
+ * next verification, see spareSlots):
  * `ctl[STATE]` is the job id while posted, minus it while the worker runs it,
  * 0 when the slot is free; `ctl[BACK]` is the lowest line index the worker
  * has a verdict for; `ctl[FRONT]` is how far verification hashes lines
@@ -64,6 +64,12 @@ const MIN_SHARED_BYTES = 1 << 20;
 /** The worker is stopped after this long without a file to hash. */
 const IDLE_MS = 5_000;
 const NEWLINE = 0x0a;
+/**
+ * Slots in turn: the current file's, the next one's, and the one before,
+ * which a worker that was descheduled may not have left yet (else a fresh
+ * slot is allocated, and its page faults cost more than the read).
+ */
+const SLOTS = 3;
 const STATE = 0;
 /** Int32 indexes 64 bytes apart. */
 const BACK = 16;
@@ -194,7 +200,7 @@ function newSlot(size: number): Slot {
  */
 const spareSlots: Slot[] = [];
 /** Two verifications' worth. */
-const MAX_SPARE_SLOTS = 4;
+const MAX_SPARE_SLOTS = 2 * SLOTS;
 let sparesTimer: NodeJS.Timeout | undefined;
 
 /** A spare slot the worker is done with, if any. */
@@ -243,7 +249,7 @@ interface LoadedFile {
  * the ones it has done. One per verification; `close` when done.
  */
 export class LineHasher {
-  private readonly slots: (Slot | undefined)[] = [undefined, undefined];
+  private readonly slots: (Slot | undefined)[] = Array.from({ length: SLOTS }, () => undefined);
   private turn = 0;
   private worker: HashWorker | undefined;
   /** The file whose lines are being visited, if it was handed over. */
@@ -357,7 +363,7 @@ export class LineHasher {
     const fd = openSync(path, 'r');
     try {
       const { size } = fstatSync(fd);
-      this.turn = 1 - this.turn;
+      this.turn = (this.turn + 1) % SLOTS;
       let slot = this.slots[this.turn];
       // A slot the worker may still be reading is left to it.
       if (slot === undefined || Atomics.load(slot.ctl, STATE) !== 0) {
