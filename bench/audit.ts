@@ -24,7 +24,10 @@
  *    read from (page-cached) files. Floor: node:crypto SHA-256 of the same
  *    bytes, one digest per record as the format requires, already in memory.
  *    Target ≥ 0.7× floor (issue #14). (One digest over the whole file is faster still,
- *    but no per-record chain can be checked that way.)
+ *    but no per-record chain can be checked that way.) The floor runs on one
+ *    thread; verify shares the digests of large files with a worker thread
+ *    (src-main/audit/lineHasher.ts), so its figure depends on a second core
+ *    being free, and the first verify in a process starts the worker.
  */
 import { closeSync, fdatasyncSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

@@ -25,6 +25,7 @@
  */
 import { hash as digest } from 'node:crypto';
 import { chainMacHex } from './chainKey';
+import { UNKNOWN } from './lineHasher';
 import { HASH_MEMBER_PREFIX, HASH_SUFFIX_LENGTH, KEYED_FORMAT } from './record';
 
 const HASH_PREFIX = Buffer.from(HASH_MEMBER_PREFIX, 'latin1');
@@ -66,9 +67,11 @@ export class FastLineDecoder {
   /**
    * Decodes `buf[start, end)`; false if the line is not a self-consistent
    * record as the writer writes them. The byte just before the hash suffix
-   * is briefly overwritten (and restored) to hash the body in place.
+   * is briefly overwritten (and restored) to hash the body in place —
+   * unless `verdict` (lineHasher.ts) already says whether the stored hash
+   * matches: 1 it does, 0 it does not, UNKNOWN hash it here.
    */
-  decode(buf: Buffer, start: number, end: number): boolean {
+  decode(buf: Buffer, start: number, end: number, verdict = UNKNOWN): boolean {
     const suffix = end - HASH_SUFFIX_LENGTH;
     if (suffix <= start || buf[end - 1] !== CLOSE_BRACE || buf[end - 2] !== QUOTE) return false;
     if (!bytesEqual(buf, suffix, HASH_PREFIX)) return false;
@@ -95,22 +98,27 @@ export class FastLineDecoder {
     const digits = index - digitsStart;
     if (digits === 0 || digits > MAX_SEQ_DIGITS || buf[digitsStart] === DIGIT_0 || buf[index] !== COMMA) return false;
 
-    // The body is the line up to the suffix, closed with `}`: hash it in place.
-    let bodyHash: string;
-    buf[suffix] = CLOSE_BRACE;
-    try {
-      const body = buf.subarray(start, suffix + 1);
-      bodyHash = keyed ? chainMacHex(this.chainKey as Buffer, body) : digest('sha256', body, 'hex');
-    } finally {
-      buf[suffix] = COMMA;
-    }
     // One string from prevHash to the stored hash; both are cheap slices of it.
     const chainText = buf.toString('latin1', prevHashStart, end - 2);
-    if (chainText.slice(chainText.length - 64) !== bodyHash) return false;
+    const storedHash = chainText.slice(chainText.length - 64);
+    if (verdict === UNKNOWN) {
+      // The body is the line up to the suffix, closed with `}`: hash it in place.
+      let bodyHash: string;
+      buf[suffix] = CLOSE_BRACE;
+      try {
+        const body = buf.subarray(start, suffix + 1);
+        bodyHash = keyed ? chainMacHex(this.chainKey as Buffer, body) : digest('sha256', body, 'hex');
+      } finally {
+        buf[suffix] = COMMA;
+      }
+      if (storedHash !== bodyHash) return false;
+    } else if (verdict !== 1) {
+      return false;
+    }
 
     this.seq = seq;
     this.prevHash = chainText.slice(0, 64);
-    this.hash = bodyHash;
+    this.hash = storedHash;
     this.keyed = keyed;
     return true;
   }

@@ -24,8 +24,9 @@ import type { AuditAnchor } from './anchors';
 import { ChainChecker, type ChainFailure, type ChainProblem } from './chainCheck';
 import { deriveChainKey } from './chainKey';
 import { errnoCode } from './errors';
-import { auditFileName, FileReader, listAuditFiles, readLines } from './files';
+import { auditFileName, FileReader, listAuditFiles, readLines, type LineVisitor } from './files';
 import { FastLineDecoder } from './lineDecode';
+import { LineHasher, type HashWorkerMode } from './lineHasher';
 import { GENESIS_HASH, looseSeq, parseRecordLine } from './record';
 import type { ChainLink } from './tail';
 
@@ -77,6 +78,8 @@ export interface VerifyOptions {
   key?: Buffer;
   /** The chain heads the kiosk sent to the backend: what must be in the log. */
   anchors?: readonly AuditAnchor[];
+  /** Whether line hashes are also computed on a worker thread (lineHasher.ts; not with `strict`). Default `auto`. */
+  hashWorker?: HashWorkerMode;
 }
 
 /** The last accepted record's line: `bytes[start, end)` of `file`. */
@@ -110,53 +113,63 @@ export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): 
   const found = new Map<number, Found>();
   let lastFileBytes = 0;
   const reader = new FileReader();
+  const hashWorker = options.hashWorker ?? 'auto';
+  const hasher = fast === undefined || hashWorker === 'never' ? undefined : new LineHasher(hashWorker, chainKey);
 
-  for (const file of files ?? []) {
-    lastFileBytes = 0;
-    const going = readLines(join(dir, file), {
-      line(bytes, start, end, line) {
-        lastFileBytes = bytes.length;
-        const accepted = checker.records;
-        let going: boolean;
-        let hash = '';
-        if (fast?.decode(bytes, start, end) === true) {
-          hash = fast.hash;
-          going = checker.record(fast.seq, fast.prevHash, fast.hash, fast.keyed, file, line);
-        } else {
-          const text = bytes.toString('utf8', start, end);
-          const parsed = parseRecordLine(text, chainKey);
-          if (parsed.ok) {
-            const { seq, prevHash } = parsed.record;
-            hash = parsed.record.hash;
-            going = checker.record(seq, prevHash, hash, parsed.keyed, file, line);
+  try {
+    for (const [index, file] of (files ?? []).entries()) {
+      lastFileBytes = 0;
+      const visitor: LineVisitor = {
+        line(bytes, start, end, line) {
+          lastFileBytes = bytes.length;
+          const accepted = checker.records;
+          let going: boolean;
+          let hash = '';
+          if (fast?.decode(bytes, start, end, hasher?.verdict(line - 1)) === true) {
+            hash = fast.hash;
+            going = checker.record(fast.seq, fast.prevHash, fast.hash, fast.keyed, file, line);
           } else {
-            going = checker.bad(parsed.reason, parsed.message, () => looseSeq(text), file, line);
+            const text = bytes.toString('utf8', start, end);
+            const parsed = parseRecordLine(text, chainKey);
+            if (parsed.ok) {
+              const { seq, prevHash } = parsed.record;
+              hash = parsed.record.hash;
+              going = checker.record(seq, prevHash, hash, parsed.keyed, file, line);
+            } else {
+              going = checker.bad(parsed.reason, parsed.message, () => looseSeq(text), file, line);
+            }
           }
-        }
-        if (checker.records > accepted) {
-          head.file = file;
-          head.line = line;
-          head.seq = checker.records;
-          head.bytes = bytes;
-          head.start = start;
-          head.end = end;
-          if (anchoredSeqs.has(head.seq)) found.set(head.seq, { hash, file, line });
-        }
-        return going;
-      },
-      torn(bytes, start, end, line) {
-        lastFileBytes = bytes.length;
-        const text = bytes.toString('utf8', start, end);
-        checker.bad('torn', 'the last line is cut short (no newline)', () => looseSeq(text), file, line);
-      },
-    }, reader);
-    // The reader reuses its buffer: keep the head's line past this file.
-    if (head.file === file && head.bytes.length > head.end - head.start) {
-      head.bytes = Buffer.from(head.bytes.subarray(head.start, head.end));
-      head.start = 0;
-      head.end = head.bytes.length;
+          if (checker.records > accepted) {
+            head.file = file;
+            head.line = line;
+            head.seq = checker.records;
+            head.bytes = bytes;
+            head.start = start;
+            head.end = end;
+            if (anchoredSeqs.has(head.seq)) found.set(head.seq, { hash, file, line });
+          }
+          return going;
+        },
+        torn(bytes, start, end, line) {
+          lastFileBytes = bytes.length;
+          const text = bytes.toString('utf8', start, end);
+          checker.bad('torn', 'the last line is cut short (no newline)', () => looseSeq(text), file, line);
+        },
+      };
+      const path = join(dir, file);
+      const next = files?.[index + 1];
+      const going =
+        hasher === undefined ? readLines(path, visitor, reader) : await hasher.readLines(path, visitor, next === undefined ? undefined : join(dir, next));
+      // The reader reuses its buffer: keep the head's line past this file.
+      if (head.file === file && head.bytes.length > head.end - head.start) {
+        head.bytes = Buffer.from(head.bytes.subarray(head.start, head.end));
+        head.start = 0;
+        head.end = head.bytes.length;
+      }
+      if (!going) break;
     }
-    if (!going) break;
+  } finally {
+    hasher?.close();
   }
 
   const coverage: VerifyCoverage = {
