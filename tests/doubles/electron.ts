@@ -82,7 +82,10 @@ import vm from 'node:vm';
  *   its first 'message' listener, as a MessagePortMain queues them until it
  *   is started (E/api/message-port-main#portstart; Electron's parentPort
  *   starts its port when the first 'message' listener is added: electron/electron lib/utility/init.ts).
- *   It has no Node IPC (`process.send`). `stdio`
+ *   It has no Node IPC (`process.send`), and the channel to its parent does
+ *   not keep it alive: a child whose script has nothing left to do ends, as
+ *   packaged apps' utility processes were seen to (electron/electron#42978;
+ *   the stricter of the two behaviours that issue reports). `stdio`
  *   `inherit` (the default), `pipe` or `ignore` for stdout and stderr, stdin
  *   always ignored; 'spawn', then 'exit' with the exit code (a process ended
  *   by a signal reports -1: the page does not say); `kill()` sends SIGTERM.
@@ -648,6 +651,9 @@ parentPort.on('newListener', (event) => {
 });
 // A utility process ends with the app (Chromium's child): here, when the test's process is gone.
 process.on('disconnect', () => process.exit(0));
+// The channel to the parent does not keep the child alive: a packaged app's utility process ends
+// once its script has nothing left to do, waiting messages or not (electron/electron#42978).
+process.channel?.unref();
 process.send = undefined;
 Object.defineProperty(process, 'parentPort', { enumerable: true, writable: false, value: parentPort });
 `)}`;

@@ -59,6 +59,9 @@ function main(): void {
   const parent = parentChannel();
   let stub: Promise<RunningStub> | undefined;
   let closing = false;
+  // Until the stub listens (its server then keeps the process), something must: a packaged app's utility
+  // process whose script has nothing pending ends, messages to come or not (electron/electron#42978).
+  const waiting = setInterval(() => {}, 60_000);
 
   async function close(): Promise<void> {
     if (closing) return;
@@ -71,11 +74,14 @@ function main(): void {
     if (!isParentMessage(message)) return;
     if (message.type === 'start' && stub === undefined) {
       stub = startStub(startOptions(message.options));
-      stub.then(
-        (running) => parent.post({ type: 'listening', url: running.url }),
-        // The reason only: a stack or option values could hold the state file's path or worse.
-        (err: unknown) => parent.post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-      );
+      stub
+        .then(
+          (running) => parent.post({ type: 'listening', url: running.url }),
+          // The reason only: a stack or option values could hold the state file's path or worse.
+          (err: unknown) => parent.post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+        )
+        // A stub that failed to start: the parent kills this process (it waits for the message first).
+        .finally(() => clearInterval(waiting));
     } else if (message.type === 'close') {
       void close().finally(() => {
         parent.post({ type: 'closed' });

@@ -9,7 +9,7 @@ import { KIOSK_INFO_ELEMENT_ID, parseKioskInfo } from '../../../../src-shared/pa
 import { startStub, type RunningStub } from '../../../../src-main/backend/stub/server';
 import { parseReadyLine, type ReadyInfo } from '../../../../src-main/shell/readyLine';
 import { readAuditLog } from '../../../e2e/fixtures/auditLog';
-import { createElectronDouble, createMachine, type BrowserWindowDouble, type ElectronDouble, type Machine } from '../../../doubles/electron';
+import { createElectronDouble, createMachine, type BrowserWindowDouble, type ElectronDouble, type Machine, type UtilityProcessDouble } from '../../../doubles/electron';
 
 /**
  * The Electron shell's whole start-up, on the double of the `electron`
@@ -322,6 +322,23 @@ describe('the Electron shell starting on the double of Electron', () => {
     expect(await exited).toBe(0);
     await vi.waitFor(() => expect(electron.app.exitCode).toBe(0));
     expect(existsSync(join(dataDir, 'stub', 'state.json'))).toBe(true);
+  });
+
+  it("the stub's utility process waits for its start message, however late it comes (one with nothing pending would end)", async () => {
+    const electron = createElectronDouble({ machine: createMachine(), userData: await tempDir('pulih-userdata-') });
+    electron.app.becomeReady();
+    const fork = (electron.module.utilityProcess as { fork: (path: string) => UtilityProcessDouble }).fork;
+    const child = fork(join(ROOT, 'out/main/embeddedStub.js'));
+    const answers: unknown[] = [];
+    child.on('message', (message) => answers.push(message));
+    let exitCode: number | undefined;
+    child.on('exit', (code: number) => (exitCode = code));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(exitCode, 'the stub process ended before it was started').toBeUndefined();
+    child.postMessage({ type: 'start', options: { port: 0, kiosks: [], checkHost: true, testControls: false } });
+    await vi.waitFor(() => expect(answers).toEqual([{ type: 'listening', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) }]), { timeout: 10_000 });
+    child.postMessage({ type: 'close' });
+    await vi.waitFor(() => expect(exitCode).toBe(0), { timeout: 10_000 });
   });
 
   it('prints one ready line for harnesses: where the app and its stub are', async () => {
