@@ -86,9 +86,8 @@ export function startStubProcess(
       if (listening && !closing) onFault?.('embedded stub', new Error(`the stub's process ended (exit code ${code ?? 'none'})`));
     }),
   );
-  const answers: ((message: StubChildMessage) => void)[] = [];
-  child.onMessage((message) => answers.shift()?.(message as StubChildMessage));
-  const next = (): Promise<StubChildMessage> => new Promise((resolve) => answers.push(resolve));
+  // Its answer to the start message; later ones ('closed') need no reader: the exit is what a close waits for.
+  const started = new Promise<StubChildMessage>((resolve) => child.onMessage((message) => resolve(message as StubChildMessage)));
   let listening = false;
 
   async function close(): Promise<void> {
@@ -111,7 +110,7 @@ export function startStubProcess(
     void exit.then(() => {
       if (!listening) fail('its process ended');
     });
-    void next().then((message) => {
+    void started.then((message) => {
       if (exited || closing) return;
       if (message.type !== 'listening') return fail(message.type === 'failed' ? message.message : `unexpected answer ${message.type}`);
       clearTimeout(timer);
