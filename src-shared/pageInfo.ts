@@ -9,6 +9,7 @@
  * given anyway.
  */
 import { LANGUAGES, type KioskInfo } from './contract';
+import { parseJsonObject } from './json';
 
 export const KIOSK_INFO_ELEMENT_ID = 'pulih-kiosk-info';
 
@@ -17,13 +18,8 @@ const MODES: readonly string[] = ['assisted', 'self-service'];
 /** The info from the data block's text, or undefined when there is none or it is not a kiosk's info. */
 export function parseKioskInfo(text: string | null | undefined): KioskInfo | undefined {
   if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
+  const value = parseJsonObject(text);
+  if (value === undefined) return undefined;
   const info = value as Partial<Record<keyof KioskInfo, unknown>>;
   const idle = info.idle as Partial<Record<string, unknown>> | undefined;
   const valid =

@@ -4,6 +4,7 @@
  * from. Reads backwards in blocks, so opening does not depend on file size.
  */
 import type { AuditFileHandle } from './auditFs';
+import { parseJsonObject } from '../../src-shared/json';
 
 const BLOCK_SIZE = 64 * 1024;
 const NEWLINE = 0x0a;
@@ -45,13 +46,8 @@ export async function readFileTail(handle: AuditFileHandle, size: number): Promi
 }
 
 function chainLinkOf(text: string): TailLink | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
+  const value = parseJsonObject(text);
+  if (value === undefined) return undefined;
   const { seq, hash, v } = value as { seq?: unknown; hash?: unknown; v?: unknown };
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
   return typeof hash === 'string' && HEX64.test(hash) ? { seq, hash, keyed: v !== undefined } : undefined;

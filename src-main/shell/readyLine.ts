@@ -5,6 +5,8 @@
  * shell's URL carries a one-time launch code (browserBridge.ts), not its
  * bridge token.
  */
+import { parseJsonObject } from '../../src-shared/json';
+
 export interface ReadyInfo {
   shell: 'browser' | 'electron';
   /** The URL the kiosk's page is opened at (browser: a one-time launch URL, good for one page, briefly). */
@@ -35,13 +37,8 @@ export function formatLaunchLine(appUrl: string): string {
 /** The fields of `line` without `event` if it is a JSON line of `event`, else undefined. */
 function parseEventLine(line: string, event: string): Record<string, unknown> | undefined {
   if (!line.startsWith('{')) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || (parsed as { event?: unknown }).event !== event) return undefined;
+  const parsed = parseJsonObject(line);
+  if (parsed === undefined || (parsed as { event?: unknown }).event !== event) return undefined;
   const { event: _event, ...info } = parsed as Record<string, unknown>;
   return info;
 }
