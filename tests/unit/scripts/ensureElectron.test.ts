@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isRunning } from '../processes';
 import { checkElectron, installedExecutable, platformExecutable } from '../../../scripts/ensureElectron.lib.mjs';
 
 const VERSION = '45.5.0';
@@ -85,15 +86,6 @@ function check(electronDir: string, nodeVersion: string, env: Record<string, str
     log: (line: string) => progress.push(line),
   });
   return { result, progress };
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('ensure-electron', () => {

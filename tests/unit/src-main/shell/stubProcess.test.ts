@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackendClient } from '../../../../src-main/backend/client';
 import type { EmbeddedStubOptions } from '../../../../src-main/backend/stub/childMessages';
 import { nodeStubChild, startStubProcess, type StubChild } from '../../../../src-main/shell/stubProcess';
+import { isRunning } from '../../processes';
 import { raw, SITI } from '../backend/stubHarness';
 import { kioskHeaders, testKioskKey, testKiosks } from '../backend/testKiosks';
 
@@ -40,17 +41,6 @@ function options(overrides: Partial<EmbeddedStubOptions> = {}): EmbeddedStubOpti
   return { port: 0, kiosks: testKiosks('KIOSK-A'), checkHost: true, testControls: false, stateFile: join(dir, 'stub', 'state.json'), ...overrides };
 }
 
-/** Whether a process is still there (signal 0 checks without sending). */
-function alive(pid: number | undefined): boolean {
-  if (pid === undefined) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('the embedded stub in its own process', () => {
   it('answers as the kiosk backend in another process, and its state outlives a close', async () => {
     const stub = await startStubProcess(spawnChild, options());
@@ -66,7 +56,7 @@ describe('the embedded stub in its own process', () => {
     });
     expect(stranger).toMatchObject({ status: 401, body: { code: 'KIOSK_UNAUTHENTICATED' } });
     await stub.close();
-    await vi.waitFor(() => expect(alive(stub.pid)).toBe(false));
+    await vi.waitFor(() => expect(isRunning(stub.pid)).toBe(false));
 
     // A new process on the same state file remembers the wrong password.
     const again = await startStubProcess(spawnChild, options());
@@ -88,7 +78,7 @@ describe('the embedded stub in its own process', () => {
     let child: StubChild | undefined;
     const started = startStubProcess(() => (child = spawnChild()), options());
     await expect(started).rejects.toThrow(/^the embedded stub could not start: /);
-    await vi.waitFor(() => expect(alive(child?.pid)).toBe(false));
+    await vi.waitFor(() => expect(isRunning(child?.pid)).toBe(false));
   });
 
   it('a stub process that dies after start is reported as a fault (the kiosk then finds its backend down)', async () => {
