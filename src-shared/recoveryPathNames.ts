@@ -9,6 +9,9 @@
 export const OTP_CHANNEL_NAMES = ['sms', 'email'] as const;
 export type OtpChannel = (typeof OTP_CHANNEL_NAMES)[number];
 
+/** The contact a code of each channel goes to (the field name citizens and the backend use). */
+export const CHANNEL_CONTACTS = { sms: 'phone', email: 'email' } as const satisfies Record<OtpChannel, 'phone' | 'email'>;
+
 interface PathSpec {
   /**
    * 'registered-contact': the citizen types the phone or e-mail on the

@@ -3,7 +3,7 @@ import { emailSchema, normalizeEmail } from './rules/email';
 import { maskEmail, maskPhone } from './rules/masking';
 import { normalizeIndonesianMobile } from './rules/phone';
 import { emailField, phoneField } from './rules/schemas';
-import { CONTACT_PATHS, OTP_CHANNEL_NAMES, RECOVERY_PATH_NAMES, RECOVERY_PATHS, type ContactPath, type OtpChannel, type RecoveryPath } from './recoveryPathNames';
+import { CHANNEL_CONTACTS, CONTACT_PATHS, OTP_CHANNEL_NAMES, RECOVERY_PATH_NAMES, RECOVERY_PATHS, type ContactPath, type OtpChannel, type RecoveryPath } from './recoveryPathNames';
 
 export { CONTACT_PATHS, OTP_CHANNEL_NAMES, RECOVERY_PATH_NAMES, RECOVERY_PATHS, type ContactPath, type OtpChannel, type RecoveryPath };
 
@@ -28,9 +28,9 @@ interface ChannelSpec {
 }
 
 export const OTP_CHANNELS = {
-  sms: { contact: 'phone', field: phoneField, normalize: normalizeIndonesianMobile, mask: maskPhone },
+  sms: { contact: CHANNEL_CONTACTS.sms, field: phoneField, normalize: normalizeIndonesianMobile, mask: maskPhone },
   email: {
-    contact: 'email',
+    contact: CHANNEL_CONTACTS.email,
     field: emailField,
     normalize: (input: string) => {
       const email = normalizeEmail(input);
