@@ -60,6 +60,30 @@ export default tseslint.config(
     },
   },
   {
+    // The first screen and the form machinery it shares: vee-validate and yup come with the steps that use them (issue #14).
+    files: [
+      'src-renderer/src/forms/{formCore,submitOnlyForm}.ts',
+      'src-renderer/src/composables/useSubmission.ts',
+      'src-renderer/src/components/{FormField,TextField,PasswordField,ErrorSummary,FailureAlert,PendingFields}.vue',
+      'src-renderer/src/steps/{SignInStep,OperatorSignInStep}.vue',
+      'src-renderer/src/{main.ts,App.vue}',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vee-validate', 'yup', '**/forms/kioskForm', '**/forms/recoveryForm', '**/rules/schemas', '**/recoveryPaths'],
+              allowTypeImports: true,
+              message: 'Not on the first download: the sign-in screens use useSubmitOnlyForm and load their rules lazily (formCore.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-preload/createKioskApi.ts'],
     rules: {
       'no-restricted-imports': restrict([{ group: ['electron', ...NODE_BUILTINS], message: 'Shared by both shells: no electron here.' }]),

@@ -1,7 +1,6 @@
-import type { FormContext, GenericObject } from 'vee-validate';
-import { ref, toValue, type MaybeRef } from 'vue';
+import { ref } from 'vue';
 import type { KioskError, Result } from '../../../src-shared/errors';
-import { formMessagesOf } from '../forms/kioskForm';
+import { formCheckOf, formMessagesOf, type FormCheck } from '../forms/formCore';
 
 /**
  * How every form and button of the kiosk sends a request: one at a time
@@ -23,12 +22,9 @@ import { formMessagesOf } from '../forms/kioskForm';
  * screen and focus was lost with the locked fields, the screen's heading
  * takes it, never `<body>`.
  */
-export interface SubmissionOptions {
-  /** What must have loaded before the form can be checked (a form's lazy rules: `lazyRules().load`). */
-  ready?: () => Promise<void>;
-}
-
-export function useSubmission<V extends GenericObject>(form?: FormContext<V>, options: SubmissionOptions = {}) {
+export function useSubmission(form?: object) {
+  const checkAll = form === undefined ? undefined : formCheckOf(form);
+  if (form !== undefined && checkAll === undefined) throw new Error('useSubmission: not a kiosk form (useKioskForm or useSubmitOnlyForm)');
   const pending = ref(false);
   const failure = ref<KioskError>();
 
@@ -50,22 +46,16 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>, op
   }
 
   /**
-   * Checks the whole form: every field touched (its message shows from now on) and
-   * vee-validate's own validation started, which waits a 5 ms batching timer. Values that
-   * pass the form's schema are known valid at once, checked here directly; `settled` is
-   * vee-validate's run, for whoever must not act before it ends. Invalid: the error summary
-   * shows, and takes focus if focus is still where it was when the check began.
+   * Checks the whole form: every field touched (its message shows from now on). Invalid: the
+   * error summary shows, and takes focus if focus is still where it was when the check began
+   * (lazily loaded rules may keep a check going while the citizen taps on).
    */
-  async function check(): Promise<{ valid: boolean; settled: Promise<unknown> }> {
-    if (form === undefined) return { valid: true, settled: Promise.resolve() };
+  async function check(): Promise<FormCheck> {
+    if (form === undefined || checkAll === undefined) return { valid: true, settled: Promise.resolve() };
     const focusedAtStart = document.activeElement;
-    await options.ready?.();
-    const own = form.handleSubmit(() => true)();
-    const schema = schemaOf(form);
-    if (schema !== undefined && (await schema.isValid(form.values))) return { valid: true, settled: own };
-    const valid = (await own) === true;
-    if (!valid) formMessagesOf(form)?.requestSummary({ takeFocus: !focusMoved(focusedAtStart) });
-    return { valid, settled: own };
+    const result = await checkAll();
+    if (!result.valid) formMessagesOf(form)?.requestSummary({ takeFocus: !focusMoved(focusedAtStart) });
+    return result;
   }
 
   /** Checks the whole form, every field's message showing from now on; invalid: the error summary shows and takes focus. */
@@ -75,7 +65,7 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>, op
 
   /**
    * Resolves to the result, or undefined when the form is not valid yet or a request was already pending.
-   * A valid form's request goes at once; the answer reaches the caller once vee-validate's own run has
+   * A valid form's request goes at once; the answer reaches the caller once the form's own run (vee-validate's) has
    * ended too, so that what the caller does with it (clear a field) comes after it, as it always did.
    */
   async function submit<T>(call: () => Promise<Result<T>>): Promise<Result<T> | undefined> {
@@ -87,23 +77,6 @@ export function useSubmission<V extends GenericObject>(form?: FormContext<V>, op
   }
 
   return { pending, failure, validate, run, submit };
-}
-
-/** What a yup schema offers that this needs. */
-interface ValidatingSchema {
-  isValid(values: unknown): Promise<boolean>;
-}
-
-/**
- * The form's schema: vee-validate keeps it on the form object (`schema`, left out of the
- * public type). Undefined when it is not there (another vee-validate), and submit then takes
- * vee-validate's own way.
- */
-function schemaOf(form: object): ValidatingSchema | undefined {
-  const schema: unknown = toValue((form as { schema?: MaybeRef<unknown> }).schema);
-  return typeof schema === 'object' && schema !== null && typeof (schema as Partial<ValidatingSchema>).isValid === 'function'
-    ? (schema as ValidatingSchema)
-    : undefined;
 }
 
 /** Whether the citizen has put focus somewhere else since `before` (focus dropped to `<body>` does not count). */
