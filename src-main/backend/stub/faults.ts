@@ -37,6 +37,11 @@ export class FaultBook {
     this.faults = [];
   }
 
+  /** No fault is set: what nearly every request finds. */
+  get empty(): boolean {
+    return this.faults.length === 0;
+  }
+
   list(): FaultSpec[] {
     return this.faults.map((f) => ({ ...f }));
   }
@@ -83,27 +88,49 @@ function errorPayload(fault: FaultSpec, reply: FastifyReply): string {
   return JSON.stringify(problemBody(status === 503 ? 'BACKEND_UNAVAILABLE' : 'BACKEND_ERROR', status));
 }
 
+async function before(book: FaultBook, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+  const route = routeIdOf(request);
+  if (!route) return undefined;
+  for (const fault of book.take(route, 'before')) {
+    if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 0, request);
+    else if (fault.kind === 'drop') return drop(request, reply);
+    else return reply.send(errorPayload(fault, reply));
+  }
+  return undefined;
+}
+
+async function after(book: FaultBook, request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const route = routeIdOf(request);
+  if (!route) return payload;
+  let out = payload;
+  for (const fault of book.take(route, 'after')) {
+    if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 0, request);
+    else if (fault.kind === 'drop') {
+      request.raw.socket.destroy();
+      return out;
+    } else out = errorPayload(fault, reply);
+  }
+  return out;
+}
+
+/**
+ * With no fault set the hooks go on at once (callback style: no promise and no
+ * microtask per request and hook); with one, they return the promise of the async
+ * work above, which fastify awaits as it awaits an async hook.
+ */
 export function registerFaultHooks(app: FastifyInstance, book: FaultBook): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const route = routeIdOf(request);
-    if (!route) return;
-    for (const fault of book.take(route, 'before')) {
-      if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 0, request);
-      else if (fault.kind === 'drop') return drop(request, reply);
-      else return reply.send(errorPayload(fault, reply));
+  app.addHook('onRequest', (request, reply, done) => {
+    if (book.empty) {
+      done();
+      return undefined;
     }
+    return before(book, request, reply);
   });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const route = routeIdOf(request);
-    if (!route) return payload;
-    let out = payload;
-    for (const fault of book.take(route, 'after')) {
-      if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 0, request);
-      else if (fault.kind === 'drop') {
-        request.raw.socket.destroy();
-        return out;
-      } else out = errorPayload(fault, reply);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (book.empty) {
+      done(null, payload);
+      return undefined;
     }
-    return out;
+    return after(book, request, reply, payload);
   });
 }

@@ -15,7 +15,7 @@
  * again can open its answer. As strong as the keys are random (the kiosk
  * sends UUIDs: 122 random bits).
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 import type { Reply } from './problem';
 import { safeEqual, sha256 } from './secrets';
 import type { IdempotencyRecord, StubState } from './state';
@@ -38,27 +38,81 @@ export type Lookup = { kind: 'new' } | { kind: 'replay'; reply: Reply } | { kind
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export function scopeOf(req: KeyedRequest): string {
-  return sha256(`${req.kioskId}\n${req.key}`);
+/** What one request's key gives, worked out once per request (lookup, then remember). */
+interface Derived {
+  scope: string;
+  /** HKDF-Extract of the key under the scope: both purposes' keys are expanded from it. */
+  prk?: Buffer;
+  fingerprint?: string;
 }
 
-/** A 256-bit key for one purpose, from the Idempotency-Key (secret) and its scope (salt). */
-function derivedKey(req: KeyedRequest, scope: string, purpose: 'answer' | 'fingerprint'): Buffer {
-  return Buffer.from(hkdfSync('sha256', req.key, scope, `pulih-stub idempotency ${purpose} v1`, 32));
+const derivedOf = new WeakMap<KeyedRequest, Derived>();
+
+function derived(req: KeyedRequest): Derived {
+  let found = derivedOf.get(req);
+  if (!found) {
+    found = { scope: sha256(`${req.kioskId}\n${req.key}`) };
+    derivedOf.set(req, found);
+  }
+  return found;
+}
+
+export function scopeOf(req: KeyedRequest): string {
+  return derived(req).scope;
+}
+
+/** HKDF-Expand's info for each purpose, with the block counter (0x01): one block is the 32 bytes wanted. */
+const EXPAND_INFO = {
+  answer: Buffer.from('pulih-stub idempotency answer v1\u0001'),
+  fingerprint: Buffer.from('pulih-stub idempotency fingerprint v1\u0001'),
+} as const;
+
+/**
+ * A 256-bit key for one purpose, from the Idempotency-Key (secret) and its scope (salt):
+ * HKDF-SHA-256 (RFC 5869) written out with HMAC, the same bytes as
+ * `hkdfSync('sha256', key, scope, 'pulih-stub idempotency <purpose> v1', 32)`, but
+ * extracted once for both purposes (hkdfSync extracts again for each, through a KeyObject).
+ */
+function derivedKey(req: KeyedRequest, purpose: 'answer' | 'fingerprint'): Buffer {
+  const d = derived(req);
+  d.prk ??= createHmac('sha256', d.scope).update(req.key).digest();
+  return createHmac('sha256', d.prk).update(EXPAND_INFO[purpose]).digest();
 }
 
 /** A keyed hash of what was asked: method, path, body (keys sorted) and credentials. */
-function fingerprintOf(req: KeyedRequest, scope: string): string {
-  const asked = JSON.stringify([req.method, req.url, canonical(req.body), req.recoveryToken ? sha256(req.recoveryToken) : '']);
-  return createHmac('sha256', derivedKey(req, scope, 'fingerprint')).update(asked).digest('base64url');
+function fingerprintOf(req: KeyedRequest): string {
+  const d = derived(req);
+  if (d.fingerprint === undefined) {
+    const asked = JSON.stringify([req.method, req.url, canonical(req.body), req.recoveryToken ? sha256(req.recoveryToken) : '']);
+    d.fingerprint = createHmac('sha256', derivedKey(req, 'fingerprint')).update(asked).digest('base64url');
+  }
+  return d.fingerprint;
+}
+
+/**
+ * Initialisation vectors, taken in turn from a buffer filled by the CSPRNG (one call for
+ * 341 of them, where randomBytes(12) cost a call each): every IV is still 96 fresh random
+ * bits, none is handed out twice.
+ */
+const ivPool = Buffer.alloc(IV_BYTES * 341);
+let ivNext = ivPool.length;
+
+function newIv(): Buffer {
+  if (ivNext + IV_BYTES > ivPool.length) {
+    randomFillSync(ivPool);
+    ivNext = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivNext, ivNext + IV_BYTES));
+  ivNext += IV_BYTES;
+  return iv;
 }
 
 /** What the seal is bound to besides the body: a sealed body cannot be moved to another record. */
 const boundTo = (scope: string, fingerprint: string, status: number): Buffer => Buffer.from(`${scope}\n${fingerprint}\n${status}`);
 
 function seal(req: KeyedRequest, scope: string, fingerprint: string, reply: Reply): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', derivedKey(req, scope, 'answer'), iv);
+  const iv = newIv();
+  const cipher = createCipheriv('aes-256-gcm', derivedKey(req, 'answer'), iv);
   cipher.setAAD(boundTo(scope, fingerprint, reply.status));
   // Wrapped, so that an answer without a body (undefined) comes back as one.
   const text = Buffer.concat([cipher.update(JSON.stringify({ body: reply.body }), 'utf8'), cipher.final()]);
@@ -70,7 +124,7 @@ function unseal(req: KeyedRequest, scope: string, stored: IdempotencyRecord): { 
   const raw = Buffer.from(stored.sealed, 'base64url');
   if (raw.length < IV_BYTES + TAG_BYTES) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', derivedKey(req, scope, 'answer'), raw.subarray(0, IV_BYTES));
+    const decipher = createDecipheriv('aes-256-gcm', derivedKey(req, 'answer'), raw.subarray(0, IV_BYTES));
     decipher.setAAD(boundTo(scope, stored.fingerprint, stored.status));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
@@ -85,7 +139,7 @@ export function lookup(state: StubState, req: KeyedRequest, now: number): Lookup
   const stored = state.idempotency[scope];
   // Kept 24 h: an older one is forgotten (removed by the next pruning, maintenance.ts).
   if (!stored || now - stored.storedAt > IDEMPOTENCY_TTL_MS) return { kind: 'new' };
-  if (!safeEqual(stored.fingerprint, fingerprintOf(req, scope))) return { kind: 'conflict' };
+  if (!safeEqual(stored.fingerprint, fingerprintOf(req))) return { kind: 'conflict' };
   const opened = unseal(req, scope, stored);
   // An answer that cannot be opened is never performed a second time: refused like a reused key.
   if (!opened) return { kind: 'conflict' };
@@ -94,7 +148,7 @@ export function lookup(state: StubState, req: KeyedRequest, now: number): Lookup
 
 export function remember(state: StubState, req: KeyedRequest, reply: Reply, now: number): void {
   const scope = scopeOf(req);
-  const fingerprint = fingerprintOf(req, scope);
+  const fingerprint = fingerprintOf(req);
   state.idempotency[scope] = { fingerprint, status: reply.status, sealed: seal(req, scope, fingerprint, reply), storedAt: now };
 }
 

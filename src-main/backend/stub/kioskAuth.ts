@@ -79,15 +79,17 @@ const routeIdOf = (request: FastifyRequest): string | undefined => request.route
  * (421 otherwise), test controls included.
  */
 export function registerKioskAuth(app: FastifyInstance, kiosks: KioskRegistry, hosts: () => readonly string[] | null): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style: all of it is synchronous, so no promise per request. A refusal is answered and the request goes no further.
+  app.addHook('onRequest', (request, reply, done) => {
     const allowed = hosts();
     if (allowed !== null && !allowed.includes(request.headers.host ?? '')) {
-      return sendReply(reply, problem('VALIDATION_FAILED', 421, { field: 'Host' }));
+      sendReply(reply, problem('VALIDATION_FAILED', 421, { field: 'Host' }));
+      return;
     }
-    if (routeIdOf(request) === undefined) return undefined;
-    if (kiosks.identify(request.headers.authorization, request.headers['x-kiosk-id']) === null) {
-      return sendReply(reply, problem('KIOSK_UNAUTHENTICATED', 401));
+    if (routeIdOf(request) !== undefined && kiosks.identify(request.headers.authorization, request.headers['x-kiosk-id']) === null) {
+      sendReply(reply, problem('KIOSK_UNAUTHENTICATED', 401));
+      return;
     }
-    return undefined;
+    done();
   });
 }

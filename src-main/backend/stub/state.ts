@@ -203,6 +203,24 @@ export function findAccountByEmail(state: StubState, email: string): AccountReco
   return state.accounts.find((a) => a.email === email);
 }
 
+/**
+ * Where each account was in its `accounts` array when last looked at: a hint, checked at
+ * every use, so an array changed since (an account added, replaced, the whole list
+ * reset) is never answered wrongly, only looked through again.
+ */
+const accountSlots = new WeakMap<AccountRecord[], Map<string, number>>();
+
+/** By id, in constant time while the accounts stay where they were (every OTP verify asks for one). */
 export function findAccountById(state: StubState, id: string | null): AccountRecord | undefined {
-  return id === null ? undefined : state.accounts.find((a) => a.id === id);
+  if (id === null) return undefined;
+  const accounts = state.accounts;
+  const hinted = accountSlots.get(accounts)?.get(id);
+  if (hinted !== undefined && accounts[hinted]?.id === id) return accounts[hinted];
+  const slots = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    if (!slots.has(a.id)) slots.set(a.id, i); // the first, as find() has it
+  });
+  accountSlots.set(accounts, slots);
+  const at = slots.get(id);
+  return at === undefined ? undefined : accounts[at];
 }
