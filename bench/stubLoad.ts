@@ -29,9 +29,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon, { type Request } from 'autocannon';
-import { hashSecret } from '../src-main/backend/stub/secrets';
 import { startChildServer, type ChildServer } from './lib/child';
 import { raiseStubLimits } from './lib/stubControl';
 import { hottestFunctions, profileClockUs, type HotFunction, type ProfileWindow } from './lib/cpuProfile';
@@ -234,22 +232,12 @@ async function fire(url: string, pools: Challenge[][] | null, opts: { rate?: num
   };
 }
 
-const FAST_HASH_HOOK = fileURLToPath(new URL('./lib/fastHashHook.mjs', import.meta.url));
-
-async function startStubProcess(stateDir: string | null, cpuProfDir?: string, fastHash = false): Promise<ChildServer> {
+async function startStubProcess(stateDir: string | null, cpuProfDir?: string): Promise<ChildServer> {
   const args = ['--port', '0', '--test-controls', ...Array.from({ length: KIOSKS }, (_, k) => ['--kiosk-key', `${kioskId(k)}=${kioskKey(k)}`]).flat()];
   if (stateDir) args.push('--state', join(stateDir, 'state.json'));
   // Sampled every 250 µs (V8's default is 1 ms): a max run lasts well under a second.
-  const flags = [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', cpuProfDir] : []), ...(fastHash ? ['--import', FAST_HASH_HOOK] : [])];
+  const flags = [...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-interval', '250', '--cpu-prof-dir', cpuProfDir] : [])];
   return startChildServer(resolve('src-main/backend/stub/cli.ts'), args, /listening on (\S+)/, flags);
-}
-
-/** What one OTP check costs in the stub's own hashing (scrypt, the stub's parameters), in this process: ms per call. */
-function scryptCostMs(calls: number): number {
-  hashSecret('123456', 'warm-up-salt');
-  const started = performance.now();
-  for (let i = 0; i < calls; i += 1) hashSecret('123456', `salt-${i}`);
-  return (performance.now() - started) / calls;
 }
 
 export interface StubLoadResult {
@@ -263,8 +251,6 @@ export async function benchStubLoad(opts: {
   withStateFile: boolean;
   /** Write a CPU profile of one max-throughput run of the stub here. */
   profileDir?: string;
-  /** Also measure a what-if: the same stub with scrypt swapped for a keyed SHA-256 (bench/lib/fastHashHook.mjs). */
-  whatIf?: boolean;
   log?: (line: string) => void;
 }): Promise<StubLoadResult> {
   const log = opts.log ?? (() => {});
@@ -281,14 +267,13 @@ export async function benchStubLoad(opts: {
     mode: { rate?: number; amount: number },
     stateful: boolean,
     profileDir?: string,
-    fastHash = false,
     seed = 0,
     /** Untimed verifies on the same process first. */
     warmUp = 0,
   ): Promise<LoadRun> => {
     const stateDir = stateful ? await mkdtemp(join(tmpdir(), 'pulih-bench-stub-')) : null;
     if (profileDir) await mkdir(profileDir, { recursive: true });
-    const stub = await startStubProcess(stateDir, profileDir, fastHash);
+    const stub = await startStubProcess(stateDir, profileDir);
     try {
       const perKiosk = Math.ceil(((mode.amount + warmUp) * 1.1) / KIOSKS) + 3;
       if (seed > 0) await post(`${stub.url}/__test/seed-recoveries`, {}, { count: seed });
@@ -314,7 +299,7 @@ export async function benchStubLoad(opts: {
       if (i < maxRuns) {
         bareMax.push(await fire(bare.url, null, { durationS: bareSeconds }));
         emptyMax.push(await fire(bare.url, null, { durationS: bareSeconds, prefix: '/empty' }));
-        stubMax.push(await stubRun({ amount: maxAmount }, false, undefined, false, 0, maxWarmUp));
+        stubMax.push(await stubRun({ amount: maxAmount }, false, undefined, 0, maxWarmUp));
         log(`stub load: max run ${i + 1}: stub ${round(stubMax[i]!.rps)} req/s, bare ${round(bareMax[i]!.rps)} req/s`);
       }
       if (i < fixedRuns) {
@@ -330,25 +315,18 @@ export async function benchStubLoad(opts: {
   let profile: { file: string; totalMs: number; windowed: boolean; hot: HotFunction[] } | undefined;
   if (opts.profileDir) {
     // Only the load counts: the set-up before it (citizens with scrypt passwords, recovery starts) is not OTP verify.
-    const profiled = await stubRun({ amount: maxAmount }, false, opts.profileDir, false, 0, maxWarmUp);
+    const profiled = await stubRun({ amount: maxAmount }, false, opts.profileDir, 0, maxWarmUp);
     profile = await hottestFunctions(opts.profileDir, resolve('.'), 12, profiled.window);
   }
 
   // Cost that does not grow with history: OTP verify p50 at a modest fixed rate with 1 000 and with 100 000 live recoveries stored.
   const history: { small: LoadRun[]; large: LoadRun[] } = { small: [], large: [] };
   for (let i = 0; i < (opts.quick ? 1 : 2); i += 1) {
-    history.small.push(await stubRun({ rate: HISTORY_RATE, amount: HISTORY_RATE * fixedSeconds }, false, undefined, false, 1_000));
-    history.large.push(await stubRun({ rate: HISTORY_RATE, amount: HISTORY_RATE * fixedSeconds }, false, undefined, false, 100_000));
+    history.small.push(await stubRun({ rate: HISTORY_RATE, amount: HISTORY_RATE * fixedSeconds }, false, undefined, 1_000));
+    history.large.push(await stubRun({ rate: HISTORY_RATE, amount: HISTORY_RATE * fixedSeconds }, false, undefined, 100_000));
     log(`stub load: history run ${i + 1}: p50 ${history.small[i]!.p50} ms with 1 000, ${history.large[i]!.p50} ms with 100 000 recoveries`);
   }
 
-  const scryptMs = scryptCostMs(opts.quick ? 50 : 200);
-  const whatIf: { max?: LoadRun; fixed?: LoadRun } = {};
-  if (opts.whatIf) {
-    whatIf.max = await stubRun({ amount: maxAmount }, false, undefined, true, 0, maxWarmUp);
-    whatIf.fixed = await stubRun({ rate: RATE, amount: RATE * fixedSeconds }, false, undefined, true);
-    log(`stub load (what-if, no scrypt): max ${round(whatIf.max.rps)} req/s, p99 at ${RATE} req/s ${whatIf.fixed.p99} ms`);
-  }
 
   const stateful: { fixed?: LoadRun; max?: LoadRun } = {};
   if (opts.withStateFile) {
@@ -390,7 +368,7 @@ export async function benchStubLoad(opts: {
       target: `≥ ${TARGET_THROUGHPUT_RATIO}× floor`,
       pass: ratio >= TARGET_THROUGHPUT_RATIO && faults(stubMax) === 0,
       samples: stubMax.length,
-      note: `after ${maxWarmUp} untimed verifies per stub; p99 at max ${round(median(stubMax.map((r) => r.p99)))} ms, non-2xx/errors ${faults(stubMax)}; one scrypt check (the stub's cost) ${round(scryptMs)} ms here${hotNote}`,
+      note: `after ${maxWarmUp} untimed verifies per stub; p99 at max ${round(median(stubMax.map((r) => r.p99)))} ms, non-2xx/errors ${faults(stubMax)}${hotNote}`,
     },
   ];
   const emptyRps = median(emptyMax.map((r) => r.rps));
@@ -423,22 +401,6 @@ export async function benchStubLoad(opts: {
     samples: history.small.length + history.large.length,
     note: `seeded with POST /__test/seed-recoveries; p99 ${round(median(history.small.map((r) => r.p99)))} / ${round(median(history.large.map((r) => r.p99)))} ms; non-2xx/errors ${faults([...history.small, ...history.large])}`,
   });
-  if (whatIf.max && whatIf.fixed) {
-    rows.push({
-      id: 'stub.whatIfNoScrypt',
-      figure: '(what-if) same stub, OTP hashed with keyed SHA-256 instead of scrypt: max',
-      value: round(whatIf.max.rps),
-      unit: 'req/s',
-      floorLabel: 'bare Fastify route',
-      floor: round(floorRps),
-      ratio: round(whatIf.max.rps / floorRps),
-      target: 'informational',
-      pass: null,
-      informational: true,
-      samples: whatIf.max.total + whatIf.fixed.total,
-      note: `p99 at ${RATE} req/s ${round(whatIf.fixed.p99)} ms (achieved ${round(whatIf.fixed.rps)} req/s); scrypt swapped at load time by bench/lib/fastHashHook.mjs, source untouched`,
-    });
-  }
   if (stateful.fixed && stateful.max) {
     rows.push({
       id: 'stub.stateFile',
@@ -457,6 +419,6 @@ export async function benchStubLoad(opts: {
   }
   return {
     rows,
-    details: { stubFixed, stubMax, bareMax, emptyMax, history, bareFixed, stateful, whatIf, scryptCheckMs: round(scryptMs, 3), profile },
+    details: { stubFixed, stubMax, bareMax, emptyMax, history, bareFixed, stateful, profile },
   };
 }
