@@ -1,4 +1,4 @@
-import { computed, inject, provide, shallowReactive, shallowRef, type ComputedRef, type InjectionKey, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
+import { computed, inject, provide, shallowReactive, shallowRef, toValue, type ComputedRef, type InjectionKey, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
 
 /**
  * What every kiosk form shares, whatever keeps its values: the fields that
@@ -111,7 +111,7 @@ const BIND_FIELD: InjectionKey<BindField> = Symbol('bindField');
 /** For FormField: binds the surrounding form's value `name` (called in the field's setup). */
 export function useFieldOfForm(name: MaybeRefOrGetter<string>): FieldBinding {
   const bind = inject(BIND_FIELD, undefined);
-  if (!bind) throw new Error(`field "${String(name)}" outside a kiosk form (useKioskForm or useSubmitOnlyForm)`);
+  if (!bind) throw new Error(`field "${toValue(name)}" outside a kiosk form (useKioskForm or useSubmitOnlyForm)`);
   return bind(name);
 }
 
