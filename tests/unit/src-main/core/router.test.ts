@@ -261,7 +261,8 @@ describe('router: properties over arbitrary payloads', () => {
     const required = Object.keys(VALID[method] ?? {});
     const optional = OPTIONAL[method] ?? {};
     const keys = Object.keys(record);
-    if (!keys.every((k) => required.includes(k) || k in optional)) return false;
+    // Own keys only: `'valueOf' in {}` is true through Object.prototype.
+    if (!keys.every((k) => required.includes(k) || Object.hasOwn(optional, k))) return false;
     if (!required.every((k) => typeof record[k] === 'string')) return false;
     return Object.entries(optional).every(([k, type]) => record[k] === undefined || typeof record[k] === type);
   }
