@@ -13,7 +13,7 @@
  * --trace        write a Chromium performance trace of one kiosk load to bench/results/
  * --profile      write a --cpu-prof of the stub under load to bench/results/ and summarise it
  * --stub-state   also load the stub with a --state file (as embedded in a kiosk): slow, informational
- * --shell-flags "…"  extra node/V8 flags for the browser shell's process (try a fix, e.g. --max-semi-space-size=2)
+ * --shell-flags "…"  extra node/V8 flags for the browser shell's process, after main's own (v8Flags.ts): try a change, e.g. --max-semi-space-size=16 (V8 takes the last value)
  * --update-docs  put the table and the machine into docs/bench.md (between its markers)
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
+import { MAIN_V8_FLAGS } from '../src-main/shell/v8Flags';
 import { benchBundle, type BundleBench } from './bundle';
 import { chromiumPath, launchChromium } from './lib/browser';
 import { describeMachine, type Machine } from './lib/machine';
@@ -353,6 +354,7 @@ async function main(): Promise<void> {
         loadAvgAtEnd: loadavg().map((l) => round(l)),
         machine,
         build: buildDir,
+        mainV8Flags: MAIN_V8_FLAGS,
         shellFlags: SHELL_FLAGS,
         rows,
         details,

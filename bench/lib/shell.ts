@@ -67,7 +67,7 @@ export async function startBenchShell(
     memoryProbe?: boolean;
     cpuProfDir?: string;
     env?: Record<string, string>;
-    /** Extra node/V8 flags for the shell process (e.g. --max-semi-space-size=2), to try a fix without touching the source. */
+    /** Extra node/V8 flags for the shell process, after main's own (v8Flags.ts), to try a change without touching the source. */
     nodeFlags?: string[];
   } = {},
 ): Promise<BenchShell> {

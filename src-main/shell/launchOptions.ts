@@ -10,6 +10,8 @@ export interface LaunchOptions {
   testControls: boolean;
   /** Flags given but not honoured, to report (never their values). */
   ignoredFlags: string[];
+  /** The V8 flags of Electron's `--js-flags` switch, which Chromium gives main's V8 before it starts (v8Flags.ts). */
+  v8Flags: string[];
 }
 
 /** Set by device management, machine-wide: a packaged kiosk then honours --config and --data-dir. */
@@ -27,7 +29,7 @@ export const ALLOW_LAUNCH_FLAGS_ENV = 'PULIH_ALLOW_LAUNCH_FLAGS';
 export function electronLaunchOptions(args: readonly string[], env: NodeJS.ProcessEnv, packaged: boolean): LaunchOptions {
   const { values } = parseArgs({
     args: [...args],
-    options: { config: { type: 'string' }, 'data-dir': { type: 'string' }, 'test-controls': { type: 'boolean' } },
+    options: { config: { type: 'string' }, 'data-dir': { type: 'string' }, 'test-controls': { type: 'boolean' }, 'js-flags': { type: 'string' } },
     strict: false,
     allowPositionals: true,
   });
@@ -51,5 +53,6 @@ export function electronLaunchOptions(args: readonly string[], env: NodeJS.Proce
     dataDir: dataDirFlag ?? (env.PULIH_DATA_DIR || undefined),
     testControls: testControlsAsked && !packaged,
     ignoredFlags,
+    v8Flags: (flag('js-flags') ?? '').split(/\s+/).filter(Boolean),
   };
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, expect, it, vi } from 'vitest';
 import { parseLaunchLine, parseReadyLine } from '../../../../src-main/shell/readyLine';
+import { MAIN_V8_FLAGS } from '../../../../src-main/shell/v8Flags';
 
 /**
  * The browser shell's process (src-main/shell/browser.ts, run from source
@@ -35,9 +36,9 @@ afterEach(async () => {
   }
 });
 
-async function startShell(): Promise<Shell> {
+async function startShell(nodeFlags: readonly string[] = []): Promise<Shell> {
   const dir = await mkdtemp(join(tmpdir(), 'pulih-browser-shell-test-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', BROWSER, '--no-open', '--data-dir', join(dir, 'data')], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', BROWSER, '--no-open', '--data-dir', join(dir, 'data')], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, PULIH_CONFIG: '', PULIH_DATA_DIR: '' },
   });
@@ -95,3 +96,13 @@ it('prints one-time launch URLs, a new one per line on stdin, and never the brid
   expect(shell.output()).not.toContain(first.token);
   expect(shell.output()).not.toMatch(/token=/);
 });
+
+it("says on stderr when main was started without its V8 flags, and is quiet when started as npm run start:browser starts it", async () => {
+  const ready = (shell: Shell) =>
+    vi.waitFor(() => expect(shell.lines.map(parseReadyLine).find(Boolean), shell.output()).toBeDefined(), { timeout: 30_000, interval: 50 });
+  const bare = await startShell();
+  const asLaunched = await startShell(MAIN_V8_FLAGS);
+  await Promise.all([ready(bare), ready(asLaunched)]);
+  expect(bare.output()).toContain('main was started without --max-semi-space-size=1');
+  expect(asLaunched.output()).not.toContain('was started without');
+}, 60_000);

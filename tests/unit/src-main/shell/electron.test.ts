@@ -379,6 +379,28 @@ describe('the audit key under Electron', () => {
   });
 });
 
+describe("main's V8 flags under Electron", () => {
+  // Electron's command-line-switches page: `--js-flags=flags` "has to be passed when starting Electron if you want
+  // to enable the flags in the main process". The launcher puts it on the command line, where main reads it back.
+  it('launched without --js-flags: main runs, and says so on stderr and in its start-up record', async () => {
+    const { electron, dataDir } = await launch();
+    await shownWindow(electron);
+    const [loaded] = (await readAuditLog(dataDir)).filter((e) => e.event === 'config.loaded');
+    expect(loaded?.detail).toMatchObject({ shell: 'electron', v8FlagsMissing: '--max-semi-space-size=1' });
+    const stderr = vi.mocked(console.error).mock.calls.map((call) => call.join(' '));
+    expect(stderr.some((line) => line.includes('--max-semi-space-size=1') && line.includes('--js-flags='))).toBe(true);
+  });
+
+  it('launched as the desktop entry and npm start launch it: nothing missing', async () => {
+    const { electron, dataDir } = await launch({ args: ['--js-flags=--max-semi-space-size=1'] });
+    await shownWindow(electron);
+    const [loaded] = (await readAuditLog(dataDir)).filter((e) => e.event === 'config.loaded');
+    expect(loaded?.detail).toMatchObject({ shell: 'electron' });
+    expect(loaded?.detail).not.toHaveProperty('v8FlagsMissing');
+    expect(vi.mocked(console.error).mock.calls.flat().join('\n')).not.toContain('was started without');
+  });
+});
+
 describe('the kiosk key of a real backend under Electron', () => {
   const KIOSK_ID = 'KIOSK-JKT-07';
   const KEY = 'jkt07-'.padEnd(43, 'x');

@@ -10,6 +10,7 @@ describe("the Electron shell's launch options", () => {
       dataDir: '/tmp/elsewhere',
       testControls: true,
       ignoredFlags: [],
+      v8Flags: [],
     });
   });
 
@@ -20,6 +21,7 @@ describe("the Electron shell's launch options", () => {
       dataDir: '/var/lib/pulih',
       testControls: false,
       ignoredFlags: ['--config', '--data-dir', '--test-controls'],
+      v8Flags: [],
     });
   });
 
@@ -29,6 +31,7 @@ describe("the Electron shell's launch options", () => {
       dataDir: undefined,
       testControls: false,
       ignoredFlags: ['--test-controls'],
+      v8Flags: [],
     });
   });
 
@@ -39,6 +42,15 @@ describe("the Electron shell's launch options", () => {
       dataDir: undefined,
       testControls: false,
       ignoredFlags: [],
+      v8Flags: [],
     });
+  });
+
+  it("reads main's V8 flags from --js-flags, packaged or not (Chromium's switch, not ours to ignore)", () => {
+    for (const packaged of [false, true]) {
+      const options = electronLaunchOptions(['--js-flags=--max-semi-space-size=1  --no-opt', '--no-sandbox'], {}, packaged);
+      expect(options.v8Flags).toEqual(['--max-semi-space-size=1', '--no-opt']);
+      expect(options.ignoredFlags).toEqual([]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { load as parse } from 'js-yaml';
+import { ELECTRON_JS_FLAGS_SWITCH, MAIN_V8_FLAGS } from '../../../../src-main/shell/v8Flags';
 
 /**
  * electron-builder.yml, checked here because it cannot be built on machines
@@ -17,7 +18,7 @@ const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) a
   electronFuses: Record<string, boolean>;
   extraResources: { from: string; to: string }[];
   win: { target: { target: string }[]; icon: string };
-  linux: { target: { target: string }[]; icon: string };
+  linux: { target: { target: string }[]; icon: string; executableArgs?: string[] };
 };
 
 describe('electron-builder.yml', () => {
@@ -42,6 +43,14 @@ describe('electron-builder.yml', () => {
   it('builds a Windows NSIS installer and Linux AppImage and deb packages', () => {
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
     expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
+  });
+
+  it("launches main with its V8 flags from the Linux desktop entry, as npm start and npm run start:browser do", () => {
+    expect(config.linux.executableArgs).toEqual([ELECTRON_JS_FLAGS_SWITCH]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toContain(`electron-vite preview -- ${ELECTRON_JS_FLAGS_SWITCH}`);
+    expect(pkg.scripts.dev).toContain(`electron-vite dev -- ${ELECTRON_JS_FLAGS_SWITCH}`);
+    expect(pkg.scripts['start:browser']).toContain(`node ${MAIN_V8_FLAGS.join(' ')} out/main/browser.js`);
   });
 
   it('packs the build the package.json main points into', () => {
