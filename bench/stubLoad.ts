@@ -146,7 +146,7 @@ interface LoadRun {
    * autocannon's histogram: that one stores whole milliseconds (at a p50 of 4–5 ms one millisecond is 25%),
    * and at a fixed rate it "corrects for coordinated omission" with an expected interval of
    * `Math.ceil(1 / rate)` = 1 ms (rate being per connection per second), adding a made-up answer for every
-   * millisecond below each slow one, which pulls every percentile down.
+   * millisecond below each slow one (in the same runs its p50 read 1–3 ms low; docs/bench.md).
    */
   p50: number;
   p99: number;
