@@ -338,7 +338,6 @@ export async function benchStubLoad(opts: {
     log(`stub load: history run ${i + 1}: p50 ${round(history.small[i]!.p50)} ms with 1 000, ${round(history.large[i]!.p50)} ms with 100 000 recoveries`);
   }
 
-
   const stateful: { fixed?: LoadRun; max?: LoadRun } = {};
   if (opts.withStateFile) {
     stateful.max = await stubRun({ amount: Math.round(maxAmount / 2) }, true);

@@ -55,6 +55,11 @@ export function requestSchemaOf(id: OperationId): FastifySchema {
   };
 }
 
+/** The contract operation a request was routed to (set by `contractRoute`); undefined for the test controls and 404s. */
+export function routeIdOf(request: FastifyRequest): OperationId | undefined {
+  return request.routeOptions.config.routeId;
+}
+
 /** Registers `handler` for the contract's operation `id`. */
 export function contractRoute<O extends OperationId>(
   app: FastifyInstance,

@@ -6,6 +6,7 @@
  * exist for).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { routeIdOf } from './contractRoute';
 import { problemBody, PROBLEM_CONTENT_TYPE } from './problem';
 import type { OperationId } from '../contract/document';
 
@@ -53,11 +54,6 @@ export class FaultBook {
     this.faults = this.faults.filter((f) => f.times === undefined || f.times > 0);
     return hits;
   }
-}
-
-function routeIdOf(request: FastifyRequest): OperationId | undefined {
-  const config = request.routeOptions.config as { routeId?: OperationId } | undefined;
-  return config?.routeId;
 }
 
 function sleep(ms: number, request: FastifyRequest): Promise<void> {

@@ -12,7 +12,8 @@
  * port), so a page in a browser on the same machine cannot reach it by DNS
  * rebinding.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { routeIdOf } from './contractRoute';
 import { sendReply } from './handler';
 import { problem } from './problem';
 import { safeEqual, sha256 } from './secrets';
@@ -70,8 +71,6 @@ export class KioskRegistry {
     return 'assisted';
   }
 }
-
-const routeIdOf = (request: FastifyRequest): string | undefined => request.routeOptions.config.routeId;
 
 /**
  * Refuses every contract route's request that is not from a provisioned
