@@ -29,7 +29,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { type?: string; url?: string }; elementCount?: number; beginData?: { dirtyObjects?: number } };
+  args?: { data?: { type?: string; url?: string; requestId?: string }; elementCount?: number; beginData?: { dirtyObjects?: number } };
 }
 
 const { values } = parseArgs({ options: { recoveries: { type: 'string', default: '5' }, build: { type: 'string', default: 'bench/results/.build' } } });
@@ -72,7 +72,7 @@ function split(events: TraceEvent[]) {
   const sent = events.find((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.includes('/__bridge/verifyIdentity'));
   if (!click || !sent) return undefined;
   const onMain = (e: TraceEvent) => e.pid === click.pid && e.tid === click.tid;
-  const answered = events.find((e) => e.name === 'ResourceFinish' && e.ts > sent.ts);
+  const answered = events.find((e) => e.name === 'ResourceFinish' && e.args?.data?.requestId === sent.args?.data?.requestId);
   const painted = answered && events.find((e) => onMain(e) && e.name === 'Paint' && e.ts > answered.ts + 1000 && e.ph === 'X');
   if (!answered || !painted) return undefined;
   const paintEnd = painted.ts + (painted.dur ?? 0);
