@@ -151,13 +151,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       // Every part is closed even when one before it fails (a last audit flush on a full disk): the
       // embedded stub must stop before the folder is let go. The first failure is thrown at the end.
       const failures: unknown[] = [];
-      const closing = async (part: (() => Promise<void>) | undefined): Promise<void> => {
-        await part?.().catch((err: unknown) => failures.push(err));
+      const closing = async (part: () => Promise<void> | undefined): Promise<void> => {
+        try {
+          await part();
+        } catch (err) {
+          failures.push(err);
+        }
       };
       await closing(() => audit.close());
       // Best effort and bounded: the last head, while the embedded stub still listens.
-      await closing(anchors && (() => anchors.close()));
-      await closing(stub && (() => stub.close()));
+      await closing(() => anchors?.close());
+      await closing(() => stub?.close());
       // Last, so that no other kiosk starts on the folder while this one still writes to it.
       await closing(() => folderLock.release());
       if (failures.length > 0) throw failures[0];
