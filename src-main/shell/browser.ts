@@ -14,7 +14,7 @@ import { chromiumFlags, findChromium } from './findChromium';
 import { formatLaunchLine, formatReadyLine } from './readyLine';
 import { reportFault, startRuntime } from './runtime';
 import { embeddedStubEntry, nodeStubChild, startStubProcess } from './stubProcess';
-import { MAIN_V8_FLAGS, missingMainV8Flags, missingV8FlagsWarning } from './v8Flags';
+import { checkMainV8Flags, MAIN_V8_FLAGS } from './v8Flags';
 
 const USAGE = `Usage: npm run start:browser -- [options]
   --no-open          only serve; print a one-time URL to open (press Enter for another)
@@ -46,16 +46,13 @@ async function main(): Promise<void> {
     return;
   }
 
-  const missingV8Flags = missingMainV8Flags(process.execArgv);
-  if (missingV8Flags.length > 0) {
-    console.error(missingV8FlagsWarning(missingV8Flags, `start it as npm run start:browser does (node ${MAIN_V8_FLAGS.join(' ')} out/main/browser.js)`));
-  }
+  const v8FlagsDetail = checkMainV8Flags(process.execArgv, `start it as npm run start:browser does (node ${MAIN_V8_FLAGS.join(' ')} out/main/browser.js)`);
   const config = await loadConfig(values.config ?? process.env.PULIH_CONFIG);
   const dataDir = browserDataDir(values['data-dir']);
   const runtime = await startRuntime({
     config,
     dataDir,
-    ...(missingV8Flags.length > 0 ? { startupDetail: { v8FlagsMissing: missingV8Flags.join(' ') } } : {}),
+    startupDetail: v8FlagsDetail,
     openAudit: (dir, kioskId) => openKioskAudit(dir, kioskId),
     stubTestControls: values['test-controls'],
     // In a process of its own: the backend double's data does not grow the kiosk's.

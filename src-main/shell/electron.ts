@@ -17,7 +17,7 @@ import { embeddedStubEntry, startStubProcess, type StubChild, type StubEntry } f
 import { chooseAuditKeyStore } from './safeStorageKeys';
 import { readElectronKioskKey } from './sealedKioskKey';
 import { APP_ORIGIN, isTrustedUrl, kioskWindowOptions } from './windowOptions';
-import { ELECTRON_JS_FLAGS_SWITCH, missingMainV8Flags, missingV8FlagsWarning } from './v8Flags';
+import { checkMainV8Flags, ELECTRON_JS_FLAGS_SWITCH } from './v8Flags';
 
 /**
  * The Electron shell: one hardened kiosk window over the shared core.
@@ -149,8 +149,7 @@ async function start(): Promise<void> {
   if (launch.ignoredFlags.length > 0) {
     console.error(`[pulih] a packaged kiosk ignores ${launch.ignoredFlags.join(', ')} (see docs/kiosk.md, "Launch flags")`);
   }
-  const missingV8Flags = missingMainV8Flags(launch.v8Flags);
-  if (missingV8Flags.length > 0) console.error(missingV8FlagsWarning(missingV8Flags, `launch it with ${ELECTRON_JS_FLAGS_SWITCH}`));
+  const v8FlagsDetail = checkMainV8Flags(launch.v8Flags, `launch it with ${ELECTRON_JS_FLAGS_SWITCH}`);
   await app.whenReady();
   Menu.setApplicationMenu(null);
   hardenContents();
@@ -174,7 +173,7 @@ async function start(): Promise<void> {
     auditKeyStore: keyStore.store,
     ...(keyStore.reason ? { auditKeyInFileBecause: keyStore.reason } : {}),
     ...(launch.ignoredFlags.length > 0 ? { ignoredFlags: launch.ignoredFlags.join(' ') } : {}),
-    ...(missingV8Flags.length > 0 ? { v8FlagsMissing: missingV8Flags.join(' ') } : {}),
+    ...v8FlagsDetail,
   };
   const runtime = await startRuntime({
     config,

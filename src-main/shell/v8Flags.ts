@@ -34,6 +34,18 @@ export function missingMainV8Flags(given: readonly string[]): string[] {
 /** Electron's form: one switch that carries every V8 flag, e.g. `--js-flags=--max-semi-space-size=1`. */
 export const ELECTRON_JS_FLAGS_SWITCH = `--js-flags=${MAIN_V8_FLAGS.join(' ')}`;
 
+/**
+ * What both shells do at start: when main was launched without some of MAIN_V8_FLAGS (`given`: Node's
+ * `process.execArgv`, or the words of Electron's `--js-flags`), say so on stderr and return them for the
+ * start-up audit record; an empty object when none is missing.
+ */
+export function checkMainV8Flags(given: readonly string[], howToLaunch: string): { v8FlagsMissing?: string } {
+  const missing = missingMainV8Flags(given);
+  if (missing.length === 0) return {};
+  console.error(missingV8FlagsWarning(missing, howToLaunch));
+  return { v8FlagsMissing: missing.join(' ') };
+}
+
 /** The line both shells print on stderr when main was launched without some of them (names only). */
 export function missingV8FlagsWarning(missing: readonly string[], howToLaunch: string): string {
   return `[pulih] main was started without ${missing.join(' ')}: its memory grows by up to 30 MB with use; ${howToLaunch} (docs/kiosk.md, "Launch flags")`;
