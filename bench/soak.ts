@@ -23,8 +23,9 @@
  * input event) is activity to them.
  */
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, CDPSession } from '@playwright/test';
+import { newProbedContext } from './lib/browser';
 import { benchCitizen, newContactsFor } from './lib/citizens';
 import type { Row } from './lib/report';
 import type { BenchShell } from './lib/shell';
@@ -147,9 +148,8 @@ export async function benchSoak(opts: {
   const accountsS = (performance.now() - accountsStarted) / 1000;
   const stateFile = join(opts.shell.dataDir, 'data', 'stub', 'state.json');
 
-  const context = await opts.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newProbedContext(opts.browser);
   try {
-    await context.addInitScript({ path: resolve('bench/inpage/probe.js') });
     const page = await context.newPage();
     const officer = await openKiosk(page, await opts.shell.newAppUrl(), { assisted: opts.assisted });
     const cdp = await context.newCDPSession(page);

@@ -16,8 +16,8 @@
  * round trip (getKioskInfo from the page, timed in the page) plus one empty
  * stub HTTP call (GET /__test/clock from Node, keep-alive).
  */
-import { resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { newProbedContext } from './lib/browser';
 import { benchCitizen, newContactsFor } from './lib/citizens';
 import type { Row } from './lib/report';
 import type { BenchShell } from './lib/shell';
@@ -74,9 +74,8 @@ export async function benchStepTransition(opts: {
   await raiseStubLimits(opts.shell.stubUrl, 100_000);
   await createAccounts(opts.shell.stubUrl, citizens);
 
-  const context = await opts.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newProbedContext(opts.browser);
   try {
-    await context.addInitScript({ path: resolve('bench/inpage/probe.js') });
     const page = await context.newPage();
     const officer = await openKiosk(page, await opts.shell.newAppUrl(), { assisted: opts.assisted });
 

@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from '@playwright/test';
 import { SOAK_CONFIG } from '../soak';
-import { launchChromium } from './browser';
+import { launchChromium, newProbedContext } from './browser';
 import { benchCitizen, newContactsFor } from './citizens';
 import { startBenchShell } from './shell';
 import { median, round } from './stats';
@@ -48,7 +48,6 @@ const KIND: Record<string, string> = {
   TimerFire: 'script',
   FireAnimationFrame: 'script',
   EvaluateScript: 'script',
-  v8_compile: 'script',
 };
 
 async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
@@ -123,8 +122,7 @@ try {
   const citizens = Array.from({ length: n + 1 }, (_, i) => benchCitizen(i, RUN));
   await raiseStubLimits(shell.stubUrl, 100_000);
   await createAccounts(shell.stubUrl, citizens);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript({ path: resolve('bench/inpage/probe.js') });
+  const context = await newProbedContext(browser);
   const page = await context.newPage();
   await openKiosk(page, await shell.newAppUrl(), { assisted: true });
   const cdp = await context.newCDPSession(page);
